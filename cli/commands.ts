@@ -1,0 +1,11 @@
+/**
+ * The table of `loire` subcommands. Each lives in `cli/commands/<name>.ts`, exports
+ * `run(argv, io)` returning the exit status, and is loaded only when called.
+ */
+import type { Io } from './io.js';
+
+/** A subcommand's entry point. */
+export type Command = (argv: string[], io: Io) => Promise<number>;
+
+/** Subcommands by name. */
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};

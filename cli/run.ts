@@ -1,0 +1,23 @@
+import { COMMANDS } from './commands.js';
+import { processIo, type Io } from './io.js';
+
+function usage(): string {
+  const lines = ['usage: loire <command> [options]', '', 'commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
+  return lines.join('\n');
+}
+
+/** Runs the CLI with `argv` (the words after `loire`) and returns the exit status. */
+export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    io.err(`loire: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  return (await command.load())(rest, io);
+}

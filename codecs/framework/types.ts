@@ -1,0 +1,107 @@
+/**
+ * The shape of a codec description. A codec is described once, as a {@link CodecDefinition};
+ * the framework turns it into the LoRa Alliance TS013-1.0.0 functions (`decodeUplink`,
+ * `encodeDownlink`, `decodeDownlink`), plus `encodeUplink` for the simulator and firmware teams,
+ * and into self-contained ES5 scripts for network servers.
+ *
+ * Codec code runs in ES5 engines once built into a script, so inside a codec: bytes are plain
+ * `number[]`, and only ES5 built-ins are used at run time (no typed arrays, DataView, Map, Set,
+ * Symbol, Object.assign, Array.from, String#padStart, Number.isInteger, Math.trunc/fround/sign,
+ * TextDecoder, Buffer). Syntax may be modern TypeScript: the build lowers it to ES5.
+ */
+
+/** A byte array as codecs see it: integers 0 to 255. */
+export type Bytes = number[];
+
+/** The kind of equipment a codec serves. */
+export type Category = 'water' | 'lighting' | 'hvac' | 'air' | 'waste' | 'generic';
+
+/** Input of an uplink (or downlink) decoder, after the framework has normalised it. */
+export interface DecodeInput {
+  /** The FRMPayload, decrypted. */
+  bytes: Bytes;
+  /** The LoRaWAN FPort. */
+  fPort: number;
+  /** When the network received the frame, if known. */
+  recvTime?: Date;
+  /** Per-device variables set by the operator (TS013 `variables`). */
+  variables: Record<string, unknown>;
+}
+
+/** Input of an encoder: the object to encode. */
+export interface EncodeInput {
+  data: unknown;
+  variables: Record<string, unknown>;
+}
+
+/** What a codec's decoder returns when it succeeds. */
+export interface Decoded {
+  data: unknown;
+  /** Non-fatal notes: unknown records skipped, alarms a vendor reports as warnings. */
+  warnings?: string[];
+}
+
+/** What a codec's encoder returns. */
+export interface Encoded {
+  bytes: Bytes;
+  fPort: number;
+  warnings?: string[];
+}
+
+/** One message type a device documents. */
+export interface MessageType {
+  /** Short name, such as `status`, `usage`, `set_report_interval`. */
+  name: string;
+  direction: 'uplink' | 'downlink';
+  /** FPorts it travels on, when the format fixes them. */
+  fPorts?: number[];
+  description: string;
+}
+
+/** A JSON Schema (draft-07) document, as a plain object. */
+export type JsonSchema = Record<string, unknown>;
+
+/** A worked example: bytes and what they decode to (or the data that encodes to them). */
+export interface CodecExample {
+  description: string;
+  /** `decodeUplink`, `decodeDownlink` or `encodeDownlink`. */
+  operation: 'decodeUplink' | 'decodeDownlink' | 'encodeDownlink';
+  fPort: number;
+  bytesHex: string;
+  /** Decoded data, or for `encodeDownlink` the input data. */
+  data: unknown;
+  recvTime?: string;
+  warnings?: string[];
+  errors?: string[];
+  /** Where the example comes from (vendor document, reference decoder), for traceability. */
+  source: string;
+}
+
+/**
+ * A codec, described once.
+ *
+ * Decoders and encoders signal bad input by throwing a {@link CodecError}
+ * (see `codecs/framework/codec-error.ts`); the framework turns it into TS013 `errors`.
+ * They never return a partial object as if it were valid.
+ */
+export interface CodecDefinition {
+  /** `vendor/model`, lowercase, such as `milesight/em300-di`. */
+  id: string;
+  vendor: string;
+  model: string;
+  category: Category;
+  description: string;
+  uplinkFPorts: number[];
+  downlinkFPorts: number[];
+  messageTypes: MessageType[];
+  decodeUplink(input: DecodeInput): Decoded;
+  /** What the device itself would send for `data` (used by the simulator). */
+  encodeUplink?(input: EncodeInput): Encoded;
+  encodeDownlink?(input: EncodeInput): Encoded;
+  decodeDownlink?(input: DecodeInput): Decoded;
+  /** The vendor-neutral view of a decoded uplink's `data`; see `harmonised.ts`. */
+  normalizeUplink?(data: unknown): import('./harmonised.js').Harmonised;
+  uplinkSchema: JsonSchema;
+  downlinkSchema?: JsonSchema;
+  examples: CodecExample[];
+}

@@ -1,0 +1,29 @@
+/**
+ * loire/codecs: sensor payload codecs with LoRa Alliance TS013 shapes, their registry, and the
+ * vendor-neutral harmonised view.
+ *
+ * @packageDocumentation
+ */
+export type {
+  Bytes,
+  Category,
+  CodecDefinition,
+  CodecExample,
+  DecodeInput,
+  Decoded,
+  EncodeInput,
+  Encoded,
+  JsonSchema,
+  MessageType,
+} from './framework/types.js';
+export type {
+  Harmonised,
+  HarmonisedAir,
+  HarmonisedCommon,
+  HarmonisedGeneric,
+  HarmonisedHvac,
+  HarmonisedLighting,
+  HarmonisedWaste,
+  HarmonisedWater,
+} from './framework/harmonised.js';
+export type { CodecError } from './framework/codec-error.js';
