@@ -165,44 +165,28 @@ export interface StandardEncodeOptions {
   causes?: ReportCauses;
 }
 
-function locate(device: WattecoDevice, variable: string, fallbackEndpoint: number,
-  byField: boolean): { spec: AttributeSpec; endpoint: number } | undefined {
+/** Every (attribute, endpoint) whose fields can be named `variable`. */
+function candidates(device: WattecoDevice, variable: string, fallbackEndpoint: number,
+  byField: boolean): { spec: AttributeSpec; endpoint: number }[] {
+  const out: { spec: AttributeSpec; endpoint: number }[] = [];
   for (const spec of device.attributes) {
     for (const field of spec.fields) {
-      if (byField) {
-        if (field === variable) return { spec, endpoint: fallbackEndpoint };
-        continue;
-      }
-      const names = device.endpoints[field];
+      const names = byField ? undefined : device.endpoints[field];
       if (names === undefined) {
-        if (field === variable) return { spec, endpoint: fallbackEndpoint };
+        if (field === variable) out.push({ spec, endpoint: fallbackEndpoint });
         continue;
       }
-      for (let e = 0; e < names.length; e++) if (names[e] === variable) return { spec, endpoint: e };
+      for (let e = 0; e < names.length; e++) {
+        if (names[e] === variable) out.push({ spec, endpoint: e });
+      }
     }
   }
-  return undefined;
+  return out;
 }
 
-/**
- * Encodes the frame a device sends for the given (variable, value) pairs, all of one
- * attribute. "NA" placeholders encode as zero.
- * @throws CodecError when a variable is unknown or the values span several attributes.
- */
-export function encodeStandardFrame(device: WattecoDevice, values: [string, unknown][],
-  opts: StandardEncodeOptions): number[] {
-  const what = 'standard frame';
-  const byField = opts.command === 'readResponse';
-  let found: { spec: AttributeSpec; endpoint: number } | undefined;
-  for (const [variable] of values) {
-    if (variable === 'NA') continue;
-    found = locate(device, variable, opts.endpoint === undefined ? 0 : opts.endpoint, byField);
-    if (found === undefined) fail(`${what}: ${device.id} has no variable ${variable}`);
-    break;
-  }
-  if (found === undefined) fail(`${what}: no sample to encode`);
-  const { spec, endpoint } = found;
-
+/** The fields of `spec` at `endpoint` taken from `values`, or undefined if some are left. */
+function fieldsFor(device: WattecoDevice, spec: AttributeSpec, endpoint: number,
+  values: [string, unknown][], byField: boolean): Record<string, unknown> | undefined {
   const fields: Record<string, unknown> = {};
   const consumed: Record<string, boolean> = {};
   for (const field of spec.fields) {
@@ -214,12 +198,38 @@ export function encodeStandardFrame(device: WattecoDevice, values: [string, unkn
       consumed[n] = true;
     }
   }
-  for (const [n] of values) {
-    if (n !== 'NA' && consumed[n] !== true) {
-      fail(`${what}: ${n} is not a field of ${spec.fields[0]}; a standard frame carries one ` +
-        'attribute');
+  for (const [n] of values) if (n !== 'NA' && consumed[n] !== true) return undefined;
+  return fields;
+}
+
+/**
+ * Encodes the frame a device sends for the given (variable, value) pairs, all of one
+ * attribute. "NA" placeholders encode as zero.
+ * @throws CodecError when a variable is unknown or the values span several attributes.
+ */
+export function encodeStandardFrame(device: WattecoDevice, values: [string, unknown][],
+  opts: StandardEncodeOptions): number[] {
+  const what = 'standard frame';
+  const byField = opts.command === 'readResponse';
+  let first: string | undefined;
+  for (const [variable] of values) if (variable !== 'NA' && first === undefined) first = variable;
+  if (first === undefined) fail(`${what}: no sample to encode`);
+  const options = candidates(device, first, opts.endpoint === undefined ? 0 : opts.endpoint,
+    byField);
+  if (options.length === 0) fail(`${what}: ${device.id} has no variable ${first}`);
+  let chosen: { spec: AttributeSpec; endpoint: number; fields: Record<string, unknown> } |
+    undefined;
+  for (const o of options) {
+    const fields = fieldsFor(device, o.spec, o.endpoint, values, byField);
+    if (fields !== undefined) {
+      chosen = { spec: o.spec, endpoint: o.endpoint, fields };
+      break;
     }
   }
+  if (chosen === undefined) {
+    fail(`${what}: the samples span several attributes; a standard frame carries one`);
+  }
+  const { spec, endpoint, fields } = chosen;
 
   const cmd = opts.command === 'alarm' ? CMD_ALARM_REPORT
     : opts.command === 'readResponse' ? CMD_READ_RESPONSE : CMD_REPORT;
