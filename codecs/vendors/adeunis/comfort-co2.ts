@@ -100,7 +100,8 @@ const DAILY: AdeunisFrame = {
     const red = valueOf(d['qaiRedDuration'], 'qaiRedDuration', what);
     if (red % 10 !== 0) fail(`${what}: qaiRedDuration counts 10-minute steps`);
     writeUintBE(out, red / 10, 1, what);
-    const t = (k: string): void => writeIntBE(out, tenths(valueOf(d[k], k, what), k, what), 2, what);
+    const t = (k: string): void =>
+      writeIntBE(out, tenths(valueOf(d[k], k, what), k, what), 2, what);
     const u = (k: string, n: number): void => writeUintBE(out, valueOf(d[k], k, what), n, what);
     t('temperatureMax');
     u('co2Max', 2);

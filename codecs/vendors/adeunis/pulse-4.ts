@@ -294,7 +294,9 @@ function historyFrame(code: number, channel: 'A' | 'B'): AdeunisFrame {
     decode(b, status) {
       const end = b.length - timestampBytes(status);
       need(b, 0, 6 + timestampBytes(status), type);
-      if ((end - 6) % 2 !== 0) fail(`${type}: history deltas need an even length, got ${end - 6}`, 6);
+      if ((end - 6) % 2 !== 0) {
+        fail(`${type}: history deltas need an even length, got ${end - 6}`, 6);
+      }
       const out: Obj = {};
       readTimestamp(b, status, end, out, type);
       // The absolute counter is 32 bits; reading it narrower is a fault seen in other decoders.

@@ -7,7 +7,16 @@ import { pulseSensoCodec } from './pulse-senso.js';
 import { smartPilotWireCodec } from './smart-pilot-wire.js';
 import { vaqaoLiteCodec } from './vaqao-lite.js';
 
-/** Every Watteco codec. */
+/**
+ * Every Watteco codec: Pulse Sens'O, Smart Pilot Wire, Clim'O, Vaqa'O Lite.
+ *
+ * @example
+ * ```ts
+ * const climo = wattecoCodecs.find((c) => c.id === 'watteco/climo')!;
+ * climo.decodeUplink({ bytes: [0x11, 0x0a, 0x04, 0x02, 0, 0, 0x29, 0x07, 0x55], fPort: 125,
+ *   recvTime: new Date(), variables: {} }).data; // { samples: [...], temperature: 18.77, ... }
+ * ```
+ */
 export const wattecoCodecs: CodecDefinition[] = [
   pulseSensoCodec,
   smartPilotWireCodec,

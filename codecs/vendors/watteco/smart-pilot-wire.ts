@@ -23,7 +23,8 @@ export const SMART_PILOT_WIRE: WattecoDevice = {
   endpoints: {},
   units: {},
   downlinks: [
-    // The vendor's downlink schema allows orders 0 to 5.
+    // The vendor's downlink schema allows orders 0 to 5. It also names `sendMSORelay`, for
+    // which the vendor's codec defines no frame: it is not offered here.
     { name: 'sendMSOMode', prefix: [0x11, 0x05, 0x00, 0x13, 0x00, 0x55, 0x20], param: 'U8',
       min: 0, max: 5, description: 'Write the multistate output: the fil pilote order 0 to 5' },
   ],

@@ -80,8 +80,10 @@ export const VAQAO_LITE: WattecoDevice = {
       data: {
         batch_counter: 2,
         samples: [
-          { variable: 'temperature_1', value: 22.9, date: '2023-07-19T07:01:25.508Z', unit: 'Cel' },
-          { variable: 'temperature_1', value: 22.8, date: '2023-07-19T07:11:25.508Z', unit: 'Cel' },
+          { variable: 'temperature_1', value: 22.9, date: '2023-07-19T07:01:25.508Z',
+            unit: 'Cel' },
+          { variable: 'temperature_1', value: 22.8, date: '2023-07-19T07:11:25.508Z',
+            unit: 'Cel' },
           { variable: 'humidity_1', value: 53, date: '2023-07-19T07:51:25.508Z', unit: '%RH' },
           { variable: 'CO2', value: 410, date: '2023-07-19T07:01:15.508Z', unit: 'ppm' },
           { variable: 'CO2', value: 420, date: '2023-07-19T07:11:15.508Z', unit: 'ppm' },
@@ -104,8 +106,10 @@ export const VAQAO_LITE: WattecoDevice = {
         batch_counter: 6,
         samples: [
           { variable: 'occupancy', value: 0, date: '2024-12-27T18:15:38.000Z' },
-          { variable: 'temperature_1', value: 18.7, date: '2024-12-27T18:15:53.000Z', unit: 'Cel' },
-          { variable: 'temperature_1', value: 18.5, date: '2024-12-27T18:25:54.000Z', unit: 'Cel' },
+          { variable: 'temperature_1', value: 18.7, date: '2024-12-27T18:15:53.000Z',
+            unit: 'Cel' },
+          { variable: 'temperature_1', value: 18.5, date: '2024-12-27T18:25:54.000Z',
+            unit: 'Cel' },
           { variable: 'humidity_1', value: 31, date: '2024-12-27T18:15:52.000Z', unit: '%RH' },
           { variable: 'CO2', value: 450, date: '2024-12-27T18:15:53.000Z', unit: 'ppm' },
           { variable: 'CO2', value: 470, date: '2024-12-27T18:25:53.000Z', unit: 'ppm' },

@@ -132,7 +132,8 @@ function standardReport(device: WattecoDevice) {
     const endpoints = mapped.length === 0 ? 1 : device.endpoints[mapped[0]!]!.length;
     const fields = spec.fields[0] === POWER[0]
       ? fc.subarray(POWER, { minLength: 1 }).chain((names) =>
-        fc.tuple(...names.map((n) => fc.nat(65535).map((r) => [n, r / 1000] as [string, unknown]))))
+        fc.tuple(...names.map((n) =>
+          fc.nat(65535).map((r) => [n, r / 1000] as [string, unknown]))))
       : fc.tuple(...spec.fields.map((f) =>
         FIELD_VALUES[f]!.map((v) => [f, v] as [string, unknown])));
     return fc.tuple(fc.constant(spec), fc.nat(endpoints - 1), fields);
@@ -168,7 +169,8 @@ describe('round trips', () => {
       ([, , fields], endpoint) => {
         const samples = fields.map(([f, v]) => ({ variable: f, value: v, date: RECV }));
         const data = sampleData(samples, device.units);
-        const up = def.encodeUplink!({ data, variables: { zclCommand: 'readResponse', endpoint } });
+        const up = def.encodeUplink!({ data,
+          variables: { zclCommand: 'readResponse', endpoint } });
         expect(up.bytes[1]).toBe(0x01);
         const back = def.decodeUplink({ bytes: up.bytes, fPort: 125, recvTime: new Date(RECV),
           variables: {} });

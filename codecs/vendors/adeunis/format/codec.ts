@@ -38,6 +38,7 @@ function decodeUplink(device: AdeunisDevice, bytes: number[]): Decoded {
     for (const k in body) out[k] = body[k];
     return { data: { bytes: out }, warnings: [] };
   }
+  // The vendor's codec returns `{type: 'Unsupported'}` here; an error says more.
   fail(`uplink: frame code ${hex2(code)} is not one ${device.id} sends`, 0);
 }
 
@@ -93,7 +94,10 @@ function uplinkSchema(device: AdeunisDevice): JsonSchema {
               timestamp: { type: 'boolean' },
             },
           },
-          timestamp: { type: 'string', pattern: '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}$' },
+          timestamp: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}$',
+          },
         },
       },
     },
@@ -110,7 +114,9 @@ const DOWNLINK_SCHEMA: JsonSchema = {
   properties: {
     getAppConfig: { const: true },
     getNetworkConfig: { const: true },
-    getRegisters: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 300, maximum: 555 } },
+    getRegisters: {
+      type: 'array', minItems: 1, items: { type: 'integer', minimum: 300, maximum: 555 },
+    },
     setRegisters: {
       type: 'array',
       minItems: 1,

@@ -49,7 +49,9 @@ export function encodeAdeunisDownlink(data: unknown): number[] {
     const out = [0x41];
     for (const w of v as RegisterWrite[]) {
       out.push(registerByte(w.register));
-      if (w.size !== 1 && w.size !== 2 && w.size !== 4) fail(`${WHAT}: register size is 1, 2 or 4`);
+      if (w.size !== 1 && w.size !== 2 && w.size !== 4) {
+        fail(`${WHAT}: register size is 1, 2 or 4`);
+      }
       writeUintBE(out, w.value, w.size, `${WHAT} register ${w.register}`);
     }
     return out;
@@ -78,7 +80,9 @@ export function decodeAdeunisDownlink(bytes: number[],
     while (o < bytes.length) {
       const register = bytes[o]! + 300;
       const size = registerSizes[register];
-      if (size === undefined) fail(`${WHAT}: width of register ${register} unknown (offset ${o})`, o);
+      if (size === undefined) {
+        fail(`${WHAT}: width of register ${register} unknown (offset ${o})`, o);
+      }
       if (o + 1 + size > bytes.length) {
         fail(`${WHAT}: register ${register} needs ${size} bytes at offset ${o + 1}`, o + 1);
       }

@@ -41,7 +41,9 @@ export function networkConfigFrame(withClass: boolean): AdeunisFrame {
           (data['loraDutycyle'] === 'activated' ? 0x04 : 0) |
           (data['loraClassMode'] === 'CLASS C' ? 0x20 : 0);
         const mode = data['loraProvisioningMode'];
-        if (mode !== 'ABP' && mode !== 'OTAA') fail(`${what}: loraProvisioningMode is ABP or OTAA`);
+        if (mode !== 'ABP' && mode !== 'OTAA') {
+          fail(`${what}: loraProvisioningMode is ABP or OTAA`);
+        }
         return [bits, mode === 'ABP' ? 0 : 1];
       }
       const out: number[] = [];
@@ -72,7 +74,9 @@ export const SET_REGISTER_STATUS: AdeunisFrame = {
   },
   encode(data) {
     const s = REQUEST_STATUS.indexOf(String(data['requestStatus']));
-    if (s < 0) fail(`0x33 set register status: unknown requestStatus ${String(data['requestStatus'])}`);
+    if (s < 0) {
+      fail(`0x33 set register status: unknown requestStatus ${String(data['requestStatus'])}`);
+    }
     const out = [s];
     writeUintBE(out, data['registerId'] as number, 2, '0x33 registerId');
     return out;

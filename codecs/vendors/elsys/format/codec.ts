@@ -20,8 +20,9 @@ export interface ElsysDevice {
   examples: CodecExample[];
 }
 
-/** Elsys default uplink port, and settings port (uplink port + 1). */
+/** Elsys default uplink port. */
 export const ELSYS_FPORT = 5;
+/** Elsys settings downlink port: the uplink port + 1. */
 export const ELSYS_SETTINGS_FPORT = 6;
 
 function uplinkSchema(device: ElsysDevice): JsonSchema {
@@ -91,7 +92,9 @@ export function elsysCodec(device: ElsysDevice): CodecDefinition {
     encodeUplink: (input) => ({
       bytes: encodeRecords(input.data as Record<string, unknown>), fPort: ELSYS_FPORT,
     }),
-    encodeDownlink: (input) => ({ bytes: encodeSettings(input.data), fPort: ELSYS_SETTINGS_FPORT }),
+    encodeDownlink: (input) => ({
+      bytes: encodeSettings(input.data), fPort: ELSYS_SETTINGS_FPORT,
+    }),
     decodeDownlink: (input) => ({ data: decodeSettings(input.bytes) }),
     normalizeUplink: (data) => device.normalize(data as Record<string, unknown>),
     uplinkSchema: uplinkSchema(device),

@@ -65,7 +65,8 @@ function multiRecord(type: number, keys: string[], each: number, signed: boolean
     type, keys, size: keys.length * each,
     decode(b, o, out) {
       keys.forEach((k, i) => {
-        const raw = signed ? readIntBE(b, o + i * each, each, k) : readUintBE(b, o + i * each, each, k);
+        const at = o + i * each;
+        const raw = signed ? readIntBE(b, at, each, k) : readUintBE(b, at, each, k);
         out[k] = raw / divider;
       });
     },

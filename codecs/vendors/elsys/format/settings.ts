@@ -88,7 +88,9 @@ export function decodeSettings(bytes: number[]): Record<string, unknown> {
     const id = bytes[o]!;
     let st: ElsysSetting | undefined;
     for (const x of ELSYS_SETTINGS) if (x.id === id) st = x;
-    if (st === undefined) fail(`${WHAT}: unknown setting id 0x${id.toString(16)} at offset ${o}`, o);
+    if (st === undefined) {
+      fail(`${WHAT}: unknown setting id 0x${id.toString(16)} at offset ${o}`, o);
+    }
     const v = st.size === 0 ? 0 : readUintBE(bytes, o + 1, st.size, `${WHAT} ${st.name}`);
     out[st.name] = st.kind === 'request' ? true : st.kind === 'bool' ? v !== 0 : v;
     o += 1 + st.size;

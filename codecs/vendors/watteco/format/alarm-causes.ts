@@ -71,10 +71,12 @@ export function decodeCauses(bytes: number[], offset: number, alarm: boolean,
     const fallen = (csd & 0x20) !== 0;
     const exceeded = (csd & 0x40) !== 0;
     const isAlarm = (csd & 0x80) !== 0;
-    const crossing = exceeded && fallen ? 'exceed&fall' : exceeded ? 'exceed' : fallen ? 'fall' : '';
+    const crossing = exceeded && fallen ? 'exceed&fall'
+      : exceeded ? 'exceed' : fallen ? 'fall' : '';
     const head = `cause:{alarm:${isAlarm}, criterion_index: ${index}`;
     if (!long) {
-      messages.push(`${head}, mode: ${mode}${mode === 'threshold' ? `, crossing: ${crossing}` : ''}}`);
+      const tail = mode === 'threshold' ? `, crossing: ${crossing}` : '';
+      messages.push(`${head}, mode: ${mode}${tail}}`);
       continue;
     }
 

@@ -113,7 +113,9 @@ export function enumAttribute(cluster: number, attribute: number, name: string,
     decode(bytes, offset, _t, what) {
       const raw = readUintBE(bytes, offset, 1, `${what} ${name}`);
       const label = labels[raw];
-      if (label === undefined) fail(`${what}: unknown ${name} value ${raw} at offset ${offset}`, offset);
+      if (label === undefined) {
+        fail(`${what}: unknown ${name} value ${raw} at offset ${offset}`, offset);
+      }
       return { values: [[name, label]], end: offset + 1 };
     },
     encode(values, what) {

@@ -14,18 +14,29 @@ import { fail } from '../../../framework/codec-error.js';
 import { readFloat32BE } from '../../../framework/bytes.js';
 import { BI_MAX_DELTA, BitReader, BitWriter } from './batch-bits.js';
 
-/** Sample types of a batch series, as the device tables number them. */
+/** Batch sample type: one bit. */
 export const ST_BOOLEAN = 1;
+/** Batch sample type: unsigned 4 bits. */
 export const ST_U4 = 2;
+/** Batch sample type: signed 4 bits. */
 export const ST_I4 = 3;
+/** Batch sample type: unsigned 8 bits. */
 export const ST_U8 = 4;
+/** Batch sample type: signed 8 bits. */
 export const ST_I8 = 5;
+/** Batch sample type: unsigned 16 bits. */
 export const ST_U16 = 6;
+/** Batch sample type: signed 16 bits. */
 export const ST_I16 = 7;
+/** Batch sample type: unsigned 24 bits. */
 export const ST_U24 = 8;
+/** Batch sample type: signed 24 bits. */
 export const ST_I24 = 9;
+/** Batch sample type: unsigned 32 bits. */
 export const ST_U32 = 10;
+/** Batch sample type: signed 32 bits. */
 export const ST_I32 = 11;
+/** Batch sample type: IEEE 754 binary32. */
 export const ST_FLOAT = 12;
 
 const SAMPLE_BITS = [0, 1, 4, 4, 8, 8, 16, 16, 24, 24, 32, 32, 32];
@@ -72,6 +83,8 @@ export interface BatchFrame {
 
 const WHAT = 'batch report';
 
+// Float series: the vendor's decoder returns the raw bits of a float sample sent without delta
+// as an integer; this one always returns the float. No supported device has float series.
 function readMeasure(r: BitReader, sampleType: number): number {
   const bits = SAMPLE_BITS[sampleType];
   if (bits === undefined || bits === 0) fail(`${WHAT}: unknown sample type ${sampleType}`);

@@ -115,7 +115,9 @@ export const AUTOMATIC_ASSOCIATION: AttributeSpec = {
   },
   encode(values, what) {
     const v = values['automatic_association'] as Record<string, unknown> | undefined;
-    if (typeof v !== 'object' || v === null) fail(`${what}: automatic_association must be an object`);
+    if (typeof v !== 'object' || v === null) {
+      fail(`${what}: automatic_association must be an object`);
+    }
     const out = [4];
     writeUintBE(out, v['period_in_minutes'] as number, 2, `${what} period_in_minutes`);
     writeUintBE(out, v['nb_err_frames'] as number, 2, `${what} nb_err_frames`);

@@ -88,7 +88,9 @@ function encodeBatch(device: WattecoDevice, data: Record<string, unknown>,
   const buckets: BatchPoint[][] = table.series.map(() => []);
   samples.forEach((s, i) => {
     let idx = -1;
-    for (let k = 0; k < table.series.length; k++) if (table.series[k]!.name === s.variable) idx = k;
+    for (let k = 0; k < table.series.length; k++) {
+      if (table.series[k]!.name === s.variable) idx = k;
+    }
     if (idx < 0) fail(`${what}: ${device.id} has no batch series ${s.variable}`);
     const offset = (recv - times[i]!) / 1000;
     if (offset < 0 || offset !== Math.floor(offset)) {
@@ -202,7 +204,8 @@ function messageTypes(device: WattecoDevice): MessageType[] {
     up('alarm_report', 'ZCL alarm report (0x8A): causes in warnings'),
     up('read_attribute_response', 'ZCL read attributes response (0x01)'),
     up('configure_reporting_response', 'ZCL configure reporting response (0x07)'),
-    up('read_reporting_configuration_response', 'ZCL read reporting configuration response (0x09)'),
+    up('read_reporting_configuration_response',
+      'ZCL read reporting configuration response (0x09)'),
   ];
   if (device.batch !== undefined) types.push(up('batch_report', 'Compressed batch of samples'));
   for (const t of COMMON_DOWNLINKS.concat(device.downlinks)) {

@@ -9,6 +9,7 @@ import type { AttributeSpec } from './attribute.js';
 import type { BatchTable } from './batch-report.js';
 import type { DownlinkTemplate } from './downlinks.js';
 
+/** A Watteco device table; `wattecoCodec` (codec.ts) turns it into a codec. */
 export interface WattecoDevice {
   id: string;
   model: string;

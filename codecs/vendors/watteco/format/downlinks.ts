@@ -54,7 +54,9 @@ export function encodeWattecoDownlink(data: unknown, templates: DownlinkTemplate
     const m = /^([0-9a-fA-F]+)(?::(\d{1,3}))?$/.exec(value);
     if (m === null) fail(`${WHAT}: sendHexFrame must be hex digits, optionally ":port"`);
     const fPort = m[2] === undefined ? WATTECO_FPORT : parseInt(m[2], 10);
-    if (fPort < 1 || fPort > 223) fail(`${WHAT}: sendHexFrame port must be 1 to 223, got ${fPort}`);
+    if (fPort < 1 || fPort > 223) {
+      fail(`${WHAT}: sendHexFrame port must be 1 to 223, got ${fPort}`);
+    }
     return { bytes: fromHex(m[1]!, `${WHAT} sendHexFrame`), fPort };
   }
 

@@ -15,10 +15,15 @@ import { findAttribute } from './clusters.js';
 import type { WattecoDevice } from './device.js';
 import { zclTypeSize } from './zcl-types.js';
 
+/** ZCL command id: read attributes response. */
 export const CMD_READ_RESPONSE = 0x01;
+/** ZCL command id: configure reporting response. */
 export const CMD_CONFIGURE_RESPONSE = 0x07;
+/** ZCL command id: read reporting configuration response. */
 export const CMD_READ_CONFIGURATION_RESPONSE = 0x09;
+/** ZCL command id: report attributes. */
 export const CMD_REPORT = 0x0a;
+/** ZCL command id: report attributes with alarm (Watteco). */
 export const CMD_ALARM_REPORT = 0x8a;
 
 /** The result of a standard frame: named values, or the header object of a response. */
@@ -99,6 +104,8 @@ export function decodeStandardFrame(bytes: number[], device: WattecoDevice): Sta
     header['status'] = bytes[4];
     header['report_parameters'] = reportParameters(bytes[5]!);
     if (cmd === CMD_READ_CONFIGURATION_RESPONSE) {
+      // Limitation: the power-descriptor delta fields that follow for cluster 0x0050
+      // attribute 0x0006 are not decoded.
       header['attribut_type'] = bytes[8];
       header['min'] = interval(bytes[9]!, bytes[10]!);
       header['max'] = interval(bytes[11]!, bytes[12]!);
