@@ -273,7 +273,7 @@ describe('round trips', () => {
     const command = fc.oneof(
       fc.constantFrom({ sendReboot: true }, { sendFactoryReset: true }),
       fc.nat(1).map((v) => ({ sendConfirmedMode: v })),
-      fc.nat(255).map((v) => ({ sendLoraRetries: v })),
+      fc.integer({ min: 1, max: 7 }).map((v) => ({ sendLoraRetries: v })),
       fc.nat(65535).map((v) => ({ sendLoraRejoin: v })),
       ...device.downlinks.map((t) => fc.integer({ min: t.min || 0, max: t.max || 255 })
         .map((v) => ({ [t.name]: v }))),

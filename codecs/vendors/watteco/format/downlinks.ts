@@ -30,7 +30,7 @@ export const COMMON_DOWNLINKS: DownlinkTemplate[] = [
   { name: 'sendFactoryReset', prefix: [0x11, 0x50, 0x00, 0x50, 0x07], param: 'flag',
     description: 'Factory reset the device' },
   { name: 'sendLoraRetries', prefix: [0x11, 0x05, 0x80, 0x04, 0x00, 0x01, 0x20], param: 'U8',
-    description: 'Number of LoRaWAN retransmissions' },
+    min: 1, max: 7, description: 'Number of LoRaWAN retransmissions (vendor schema: 1 to 7)' },
   { name: 'sendLoraRejoin', prefix: [0x11, 0x50, 0x80, 0x04, 0x00], param: 'U16',
     description: 'Rejoin the network, with the given period in minutes' },
 ];
