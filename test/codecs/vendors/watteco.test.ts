@@ -208,6 +208,57 @@ describe('round trips', () => {
         });
     }
 
+    const CAUSE_VALUES: Record<string, fc.Arbitrary<number>> = {
+      temperature: fc.integer({ min: -32768, max: 32767 }).map((r) => r / 100),
+      humidity: fc.nat(65535).map((r) => r / 100),
+      concentration: fc.nat(65535), illuminance: fc.nat(65535),
+      pressure: fc.integer({ min: -32768, max: 32767 }),
+      pin_state: fc.nat(255), occupancy: fc.nat(255),
+    };
+    const longSpecs = alarmSpecs.filter((a) => CAUSE_VALUES[a.fields[0]!] !== undefined);
+    if (longSpecs.length > 0) {
+      const longCause = (field: string) => fc.record({
+        criterionIndex: fc.nat(7), mode: fc.constantFrom('delta', 'threshold'),
+        alarm: fc.boolean(), exceeded: fc.boolean(), fallen: fc.boolean(),
+        value: CAUSE_VALUES[field]!, gap: CAUSE_VALUES[field]!,
+        occurrences: fc.nat(127),
+        counts: fc.option(fc.tuple(fc.nat(65535), fc.nat(65535)), { nil: undefined }),
+      });
+      test.prop([fc.constantFrom(...longSpecs).chain((spec) => fc.tuple(fc.constant(spec),
+        fc.array(longCause(spec.fields[0]!), { minLength: 1, maxLength: 3 })))],
+      { numRuns: 100 })(`${device.id}: long causes round-trip into the vendor's warnings`,
+        ([spec, causes]) => {
+          const field = spec.fields[0]!;
+          const value = fc.sample(FIELD_VALUES[field]!, { numRuns: 1, seed: 2 })[0];
+          const data = sampleData([{ variable: variableOf(device, field, 0), value, date: RECV }],
+            device.units);
+          const criteria = causes.map((c) => ({
+            criterionIndex: c.criterionIndex, mode: c.mode, alarm: c.alarm,
+            exceeded: c.exceeded, fallen: c.fallen, value: c.value, gap: c.gap,
+            occurrences: c.occurrences,
+            occurrencesUp: c.counts === undefined ? undefined : c.counts[0],
+            occurrencesDown: c.counts === undefined ? undefined : c.counts[1],
+          }));
+          const up = def.encodeUplink!({ data, variables: {
+            zclCommand: 'alarm', reportCauses: { long: true, criteria } } });
+          const back = def.decodeUplink({ bytes: up.bytes, fPort: 125,
+            recvTime: new Date(RECV), variables: {} });
+          expect(back.data).toEqual(data);
+          // Expected strings written out here from the vendor's message format.
+          const expected = causes.map((c) => {
+            const head = `cause:{alarm:${c.alarm}, criterion_index: ${c.criterionIndex}`;
+            if (c.mode === 'delta') return `${head}, mode: delta, value: ${c.value}}`;
+            const q = c.exceeded && c.fallen ? 'exceed&fall' : c.exceeded ? 'exceed'
+              : c.fallen ? 'fall' : '';
+            const occ = c.counts === undefined ? `occurences: ${c.occurrences}`
+              : `occurences_up: ${c.counts[0]}, occurences_down: ${c.counts[1]}`;
+            return `${head}, mode: threshold, crossing: ${q}, value: ${c.value}, ` +
+              `gap: ${c.gap}, ${occ}}`;
+          });
+          expect(back.warnings).toEqual(['alarm triggered', ...expected]);
+        });
+    }
+
     if (device.batch !== undefined) {
       const table = device.batch;
       const RANGE: Record<number, [number, number]> = {
