@@ -84,7 +84,9 @@ export function encodeCfList(cfList: CfList): Uint8Array {
     if (!Array.isArray(masks) || masks.length !== 5) {
       throw new RangeError('cfList.chMasks: expected 5 masks');
     }
-    masks.forEach((m, i) => writeUintLE(out, 2 * i, 2, checkUint(`cfList.chMasks[${i}]`, m, 0xffff)));
+    masks.forEach((m, i) => {
+      writeUintLE(out, 2 * i, 2, checkUint(`cfList.chMasks[${i}]`, m, 0xffff));
+    });
   } else {
     throw new RangeError(`cfList.cfListType: expected 0 or 1`);
   }

@@ -32,7 +32,8 @@ export interface FCtrlDownlink {
  * @param byte - the FCtrl octet
  * @returns its flags and FOptsLen
  * @throws {RangeError} if `byte` is not 0..255
- * @example decodeFCtrlUplink(0x82) // { adr: true, adrAckReq: false, ack: false, classB: false, fOptsLen: 2 }
+ * @example decodeFCtrlUplink(0x82)
+ *   // { adr: true, adrAckReq: false, ack: false, classB: false, fOptsLen: 2 }
  */
 export function decodeFCtrlUplink(byte: number): FCtrlUplink {
   checkUint('byte', byte, 255);
@@ -70,7 +71,9 @@ export function decodeFCtrlDownlink(byte: number): FCtrlDownlink {
  * @param fCtrl - flags and FOptsLen (0..15)
  * @returns the FCtrl octet
  * @throws {RangeError} if fOptsLen is out of range
- * @example encodeFCtrlUplink({ adr: true, adrAckReq: false, ack: false, classB: false, fOptsLen: 2 }) // 0x82
+ * @example
+ * encodeFCtrlUplink({ adr: true, adrAckReq: false, ack: false, classB: false, fOptsLen: 2 })
+ * // 0x82
  */
 export function encodeFCtrlUplink(fCtrl: FCtrlUplink): number {
   const len = checkUint('fCtrl.fOptsLen', fCtrl.fOptsLen, 15);
@@ -89,7 +92,9 @@ export function encodeFCtrlUplink(fCtrl: FCtrlUplink): number {
  * @param fCtrl - flags and FOptsLen (0..15)
  * @returns the FCtrl octet
  * @throws {RangeError} if fOptsLen is out of range
- * @example encodeFCtrlDownlink({ adr: false, rfu: false, ack: true, fPending: true, fOptsLen: 0 }) // 0x30
+ * @example
+ * encodeFCtrlDownlink({ adr: false, rfu: false, ack: true, fPending: true, fOptsLen: 0 })
+ * // 0x30
  */
 export function encodeFCtrlDownlink(fCtrl: FCtrlDownlink): number {
   const len = checkUint('fCtrl.fOptsLen', fCtrl.fOptsLen, 15);

@@ -88,7 +88,8 @@ export function decodeJoinAccept(bytes: Uint8Array): JoinAcceptFrame {
  * @param f - MHDR and the 16 or 32 encrypted bytes
  * @returns 17 or 33 bytes
  * @throws {RangeError} for another MType or length
- * @example encodeJoinAccept({ type: 'joinAccept', mhdr: { mType: 1, rfu: 0, major: 0 }, encryptedPayload })
+ * @example
+ * encodeJoinAccept({ type: 'joinAccept', mhdr: { mType: 1, rfu: 0, major: 0 }, encryptedPayload })
  */
 export function encodeJoinAccept(f: JoinAcceptFields): Uint8Array {
   if (f.mhdr.mType !== MType.JoinAccept) throw new RangeError('mhdr.mType: expected 1');

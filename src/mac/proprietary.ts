@@ -48,7 +48,8 @@ export function decodeProprietary(bytes: Uint8Array): ProprietaryFrame {
  * @param f - MHDR (MType 7) and payload
  * @returns MHDR followed by the payload
  * @throws {RangeError} for another MType
- * @example encodeProprietary({ type: 'proprietary', mhdr: { mType: 7, rfu: 0, major: 0 }, payload })
+ * @example
+ * encodeProprietary({ type: 'proprietary', mhdr: { mType: 7, rfu: 0, major: 0 }, payload })
  */
 export function encodeProprietary(f: ProprietaryFields): Uint8Array {
   if (f.mhdr.mType !== MType.Proprietary) throw new RangeError('mhdr.mType: expected 7');

@@ -73,7 +73,8 @@ for (const kind of ['mac-command-uplink', 'mac-command-downlink']) {
         expect(cmd.name).toBe(name);
         // Fields the vector does not state must be zero/false (lrwn's defaults).
         for (const [k, value] of Object.entries(cmd.fields)) {
-          expect(value, k).toEqual(k in fields ? fields[k] : typeof value === 'boolean' ? false : 0);
+          const zero = typeof value === 'boolean' ? false : 0;
+          expect(value, k).toEqual(k in fields ? fields[k] : zero);
         }
         const encoded = encodeMacCommands([{ cid: cmd.cid, name, fields: cmd.fields }]);
         expect(hex(encoded)).toBe(wire);

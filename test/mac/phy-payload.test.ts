@@ -95,7 +95,8 @@ describe('phypayload-decode vectors', () => {
   }
 
   it('lrwn-rejoin-type0-payload', () => {
-    const v = vectorsOfKind('phypayload-decode').find((x) => x.id === 'lrwn-rejoin-type0-payload')!;
+    const id = 'lrwn-rejoin-type0-payload';
+    const v = vectorsOfKind('phypayload-decode').find((x) => x.id === id)!;
     // The vector gives the MACPayload only: frame it with MHDR 0xC0 and a 4-byte placeholder MIC.
     const frame = decodeRejoinRequest(bytes(`c0${v.inputs.macpayload as string}00000000`));
     expect(frame.rejoinType).toBe(v.expected.rejoinType);

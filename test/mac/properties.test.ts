@@ -117,7 +117,8 @@ const frames: fc.Arbitrary<PhyPayloadFields> = fc.oneof(
 /** Drops the location fields a decoder adds, leaving what the encoder takes. */
 function fieldsOf(frame: object): Record<string, unknown> {
   const out: Record<string, unknown> = { ...frame };
-  for (const k of ['bytes', 'micOffset', 'fOptsOffset', 'frmPayloadOffset', 'uplink', 'confirmed']) {
+  const located = ['bytes', 'micOffset', 'fOptsOffset', 'frmPayloadOffset', 'uplink', 'confirmed'];
+  for (const k of located) {
     delete out[k];
   }
   return out;
@@ -134,7 +135,10 @@ describe('frame round trips', () => {
   const cfList = fc.oneof(
     fc.record({
       cfListType: fc.constant(0 as const),
-      frequenciesHz: fc.array(fc.nat(0xffffff).map((x) => x * 100), { minLength: 5, maxLength: 5 }),
+      frequenciesHz: fc.array(
+        fc.nat(0xffffff).map((x) => x * 100),
+        { minLength: 5, maxLength: 5 },
+      ),
     }),
     fc.record({
       cfListType: fc.constant(1 as const),
@@ -247,7 +251,8 @@ describe('totality on arbitrary bytes', () => {
 });
 
 describe('agreement with lora-packet (oracle) on data frames', () => {
-  test.prop([dataFrame], { numRuns: 300 })('same DevAddr, FCnt, FOpts, FPort, payload, MIC', (f) => {
+  const title = 'same DevAddr, FCnt, FOpts, FPort, payload, MIC';
+  test.prop([dataFrame], { numRuns: 300 })(title, (f) => {
     const wire = encodePhyPayload(f);
     const ours = decodePhyPayload(wire);
     const lp = loraPacket.fromWire(Buffer.from(wire));

@@ -70,9 +70,8 @@ describe('regressions', () => {
     expect(errorOf(() => decodePhyPayload(bytes('c003' + '00'.repeat(17)))).code).toBe(
       'UNSUPPORTED',
     );
-    expect(errorOf(() => decodePhyPayload(bytes('41f17dbe4900020001954378762b11ff0d'))).field).toBe(
-      'Major',
-    );
+    const major1 = bytes('41f17dbe4900020001954378762b11ff0d');
+    expect(errorOf(() => decodePhyPayload(major1)).field).toBe('Major');
   });
 
   it('rejects an empty input and trailing bytes after a Join-Request', () => {

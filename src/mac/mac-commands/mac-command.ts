@@ -96,7 +96,8 @@ export function decodeMacCommands(bytes: Uint8Array, options: MacCommandOptions)
 function truncated(name: string, at: number, length: number, total: number): never {
   throw new LoireError(
     'TRUNCATED',
-    `${name} at offset ${at}: needs ${length} payload byte(s), only ${Math.max(0, total - at - 1)} left`,
+    `${name} at offset ${at}: needs ${length} payload byte(s), ` +
+      `only ${Math.max(0, total - at - 1)} left`,
     { offset: at, field: name },
   );
 }
@@ -107,7 +108,8 @@ function truncated(name: string, at: number, length: number, total: number): nev
  * @param commands - known commands by name with their fields, or raw entries copied verbatim
  * @returns the concatenated bytes
  * @throws {RangeError}/{TypeError} naming the command and field that is missing or out of range
- * @example encodeMacCommands([{ cid: 2, name: 'LinkCheckAns', fields: { margin: 10, gwCnt: 15 } }])
+ * @example
+ * encodeMacCommands([{ cid: 2, name: 'LinkCheckAns', fields: { margin: 10, gwCnt: 15 } }])
  *   // 02 0a 0f
  */
 export function encodeMacCommands(commands: readonly MacCommand[]): Uint8Array {

@@ -130,7 +130,14 @@ export const MAC_COMMANDS: readonly MacCommandSpec[] = [
   row(0x0b, 'RekeyInd', 'up', 1, [u('minor', 0, 0, 4)], '1.1'),
   row(0x0b, 'RekeyConf', 'down', 1, [u('minor', 0, 0, 4)], '1.1'),
   // TS001-1.1 §5.12: ADRparam = Limit_exp 7..4 | Delay_exp 3..0.
-  row(0x0c, 'ADRParamSetupReq', 'down', 1, [u('limitExp', 0, 4, 4), u('delayExp', 0, 0, 4)], '1.1'),
+  row(
+    0x0c,
+    'ADRParamSetupReq',
+    'down',
+    1,
+    [u('limitExp', 0, 4, 4), u('delayExp', 0, 0, 4)],
+    '1.1',
+  ),
   row(0x0c, 'ADRParamSetupAns', 'up', 0, [], '1.1'),
   // §5.13 (1.0.3+): GPS seconds (4) | fractional second in 1/256 s (1).
   row(0x0d, 'DeviceTimeReq', 'up', 0, [], '1.0.3'),
@@ -148,11 +155,23 @@ export const MAC_COMMANDS: readonly MacCommandSpec[] = [
     'ForceRejoinReq',
     'down',
     2,
-    [u('period', 0, 11, 3), u('maxRetries', 0, 8, 3), u('rejoinType', 0, 4, 3), u('dataRate', 0, 0, 4)],
+    [
+      u('period', 0, 11, 3),
+      u('maxRetries', 0, 8, 3),
+      u('rejoinType', 0, 4, 3),
+      u('dataRate', 0, 0, 4),
+    ],
     '1.1',
   ),
   // TS001-1.1 §5.15: MaxTimeN 7..4 | MaxCountN 3..0.
-  row(0x0f, 'RejoinParamSetupReq', 'down', 1, [u('maxTimeN', 0, 4, 4), u('maxCountN', 0, 0, 4)], '1.1'),
+  row(
+    0x0f,
+    'RejoinParamSetupReq',
+    'down',
+    1,
+    [u('maxTimeN', 0, 4, 4), u('maxCountN', 0, 0, 4)],
+    '1.1',
+  ),
   row(0x0f, 'RejoinParamSetupAns', 'up', 1, [bit('timeOk', 0, 0)], '1.1'),
   // Class B, TS001-1.0.4 §12-§13 / TS001-1.1 §14.
   row(0x10, 'PingSlotInfoReq', 'up', 1, [u('periodicity', 0, 0, 3)]),
