@@ -166,4 +166,58 @@ describe('MAC command sequences', () => {
     const cmd = decodeMacCommands(bytes('053b010204'), { uplink: false })[0] as KnownMacCommand;
     expect(cmd.fields).toEqual({ rx1DrOffset: 3, rx2DataRate: 11, frequencyHz: 26265700 });
   });
+
+  // Relay commands (TS011): bytes computed by hand (Python) from the bit layouts that both
+  // ChirpStack lrwn and Semtech's LoRa Basics Modem relay parser use; no mac.json vectors exist.
+  const relayCases: Array<[string, boolean, Record<string, unknown>]> = [
+    [
+      '40ab2af87d84',
+      false,
+      {
+        startStop: 1,
+        cadPeriodicity: 2,
+        defaultChIndex: 1,
+        secondChIndex: 1,
+        secondChDataRate: 5,
+        secondChAckOffset: 3,
+        secondChFrequencyHz: 868300000,
+      },
+    ],
+    [
+      '42a801dc0000d07ed5b370',
+      false,
+      { filterListIdx: 3, filterListAction: 1, filterListEui: '70b3d57ed00000dc' },
+    ],
+    ['46432e0126af0a', true, { devAddr: 0x26012e43, worSnr: -5, worRssi: -100 }],
+    [
+      '4501c1803039',
+      false,
+      {
+        resetLimitCounter: 3,
+        joinReqReloadRate: 4,
+        notifyReloadRate: 3,
+        globalUplinkReloadRate: 2,
+        overallReloadRate: 1,
+        joinReqLimitSize: 0,
+        notifyLimitSize: 3,
+        globalUplinkLimitSize: 2,
+        overallLimitSize: 1,
+      },
+    ],
+  ];
+  for (const [wire, uplink, fields] of relayCases) {
+    it(`relay command ${wire.slice(0, 2)} both ways`, () => {
+      const [cmd] = decodeMacCommands(bytes(wire), { uplink }) as KnownMacCommand[];
+      expect(cmd!.fields).toEqual(fields);
+      expect(hex(encodeMacCommands([cmd!]))).toBe(wire);
+    });
+  }
+
+  it('decodes a FilterListReq with an over-long FilterListEUI (a relay NACKs it)', () => {
+    // Len 20 (> 16): framing is still clear, so it decodes and the next command follows.
+    const wire = `4214${'00'}${'11'.repeat(20)}020a0f`;
+    const cmds = decodeMacCommands(bytes(wire), { uplink: false });
+    expect(cmds.map((c) => c.name)).toEqual(['FilterListReq', 'LinkCheckAns']);
+    expect((cmds[0] as KnownMacCommand).fields.filterListEui).toBe('11'.repeat(20));
+  });
 });

@@ -45,7 +45,7 @@ export interface MacCommandOptions {
  * @param options - `{ uplink }`: the same CID means different commands per direction
  * @returns the commands in order; an unknown or proprietary CID ends the list with a raw entry
  * @throws {LoireError} `TRUNCATED` naming the command and offset when a known command is cut
- *   short, `INVALID_VALUE` for a FilterListEUI longer than 16 bytes
+ *   short
  * @example decodeMacCommands(hexToBytes('020a0f'), { uplink: false })
  *   // [{ cid: 2, name: 'LinkCheckAns', fields: { margin: 10, gwCnt: 15 } }]
  */
@@ -69,14 +69,9 @@ export function decodeMacCommands(bytes: Uint8Array, options: MacCommandOptions)
     const payloadAt = at + 1;
     let euiLength = 0;
     if (spec.variable) {
+      // FilterList_Len is 5 bits; TS011 allows at most 16, but a longer value is still
+      // well-framed (a relay answers it with a NACK), so it is decoded, not rejected.
       euiLength = bytes[payloadAt]! & 0x1f;
-      if (euiLength > 16) {
-        throw new LoireError(
-          'INVALID_VALUE',
-          `${spec.name} at offset ${at}: FilterListEUI length ${euiLength} exceeds 16`,
-          { offset: payloadAt, field: `${spec.name}.FilterListEUI` },
-        );
-      }
       length += euiLength;
       if (payloadAt + length > bytes.length) truncated(spec.name, at, length, bytes.length);
     }
@@ -84,8 +79,9 @@ export function decodeMacCommands(bytes: Uint8Array, options: MacCommandOptions)
     const fields: Record<string, FieldValue> = {};
     for (const f of spec.fields) fields[f.name] = readField(payload, f);
     if (spec.variable) {
-      // FilterListEUI is JoinEUI (and DevEUI) prefix bytes; kept in wire order as hex.
-      fields.filterListEui = bytesToHex(payload.subarray(2, 2 + euiLength));
+      // FilterListEUI is sent least significant byte first as a whole; reversed, it reads as
+      // JoinEUI then DevEUI, big-endian (how ChirpStack and Semtech's relay stack read it).
+      fields.filterListEui = bytesToHex(payload.slice(2, 2 + euiLength).reverse());
     }
     out.push({ cid, name: spec.name, fields });
     at = payloadAt + length;
@@ -128,7 +124,7 @@ export function encodeMacCommands(commands: readonly MacCommand[]): Uint8Array {
     if (spec.variable) {
       const hex = fields.filterListEui ?? '';
       if (typeof hex !== 'string') throw new TypeError(`${where}.filterListEui: expected hex`);
-      eui = hexToBytes(hex);
+      eui = hexToBytes(hex).reverse();
       if (eui.length > 16) throw new RangeError(`${where}.filterListEui: at most 16 bytes`);
     }
     const part = new Uint8Array(1 + spec.length + eui.length);

@@ -4,7 +4,7 @@
  * relay commands 0x40..0x46 of TS011-1.0.0 (§6), one row per command and direction. Each row
  * gives the CID, the spec name, the payload length and the fields (names from the spec in
  * camelCase, frequencies in Hz). Bit positions follow the spec figures; the relay layouts were
- * checked against ChirpStack's implementation.
+ * checked against ChirpStack's (lrwn) and Semtech's (LoRa Basics Modem relay) parsers.
  */
 import type { FieldSpec } from './fields.js';
 
@@ -257,7 +257,8 @@ export const MAC_COMMANDS: readonly MacCommandSpec[] = [
     ],
     'TS011',
   ),
-  // FilterList_Idx 10..7 | Action 6..5 | Len 4..0, then FilterListEUI (Len bytes, ≤ 16).
+  // FilterList_Idx 10..7 | Action 6..5 | Len 4..0, then FilterListEUI (Len bytes, ≤ 16),
+  // exposed as `filterListEui`: big-endian hex, JoinEUI first.
   {
     ...row(
       0x42,
