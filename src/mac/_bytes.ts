@@ -86,8 +86,3 @@ export function checkBytes(name: string, value: unknown, length?: number): Uint8
   }
   return value;
 }
-
-/** Checks the decoder input. */
-export function checkInput(name: string, value: unknown): Uint8Array {
-  return checkBytes(name, value);
-}

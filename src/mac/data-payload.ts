@@ -1,6 +1,8 @@
 /**
  * MACPayload of a data message (TS001-1.0.4 §4.3): FHDR | FPort(0..1) | FRMPayload(0..N).
  * FPort is absent when nothing follows the FHDR; a frame may carry only FOpts.
+ * This layer does not enforce TS001-1.0.4 §4.3.1.6 (MAC commands never in both FOpts and an
+ * FPort 0 payload): such a frame still decodes, and the MAC layer above must reject it.
  */
 import { checkBytes, checkUint } from './_bytes.js';
 import { decodeFhdr, encodeFhdr } from './fhdr.js';
