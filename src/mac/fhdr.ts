@@ -88,6 +88,15 @@ export function encodeFhdr(fhdr: Fhdr, uplink: boolean): Uint8Array {
       `fhdr.fCtrl.fOptsLen: ${given} differs from fhdr.fOpts length ${fOpts.length}`,
     );
   }
+  // A downlink FCtrl passed with an uplink MType (or the reverse) would lose its flags.
+  const flags = uplink ? ['adr', 'adrAckReq', 'ack', 'classB'] : ['adr', 'rfu', 'ack', 'fPending'];
+  const fc = fhdr.fCtrl as unknown as Record<string, unknown>;
+  for (const flag of flags) {
+    if (typeof fc[flag] !== 'boolean') {
+      const dir = uplink ? 'an uplink' : 'a downlink';
+      throw new TypeError(`fhdr.fCtrl.${flag}: expected a boolean in ${dir} FCtrl`);
+    }
+  }
   const fCtrl = { ...fhdr.fCtrl, fOptsLen: fOpts.length };
   const out = new Uint8Array(FHDR_MIN_LENGTH + fOpts.length);
   writeUintLE(out, 0, 4, devAddr);

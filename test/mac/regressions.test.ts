@@ -3,7 +3,12 @@
  * lorawan-stack and others): each input must give a typed LoireError or the right fields.
  */
 import { describe, expect, it } from 'vitest';
-import { decodePhyPayload, decodeRejoinRequest, LoireError } from '../../src/index.js';
+import {
+  decodePhyPayload,
+  decodeRejoinRequest,
+  encodePhyPayload,
+  LoireError,
+} from '../../src/index.js';
 import { bytes, hex } from './_helpers.js';
 
 function errorOf(f: () => unknown): LoireError {
@@ -78,5 +83,13 @@ describe('regressions', () => {
     expect(errorOf(() => decodePhyPayload(new Uint8Array(0))).field).toBe('MHDR');
     const jr = '0039363463336913aa05693574323831338ef1c1d5ec6c';
     expect(errorOf(() => decodePhyPayload(bytes(jr + '00'))).code).toBe('TOO_LONG');
+  });
+
+  it('refuses to encode a downlink FCtrl under an uplink MType', () => {
+    const frame = decodePhyPayload(bytes('60292e0126230300030607d03678bd'));
+    if (frame.type !== 'data') throw new Error('not data');
+    expect(() => encodePhyPayload({ ...frame, mhdr: { ...frame.mhdr, mType: 2 } })).toThrow(
+      /fCtrl\.adrAckReq: expected a boolean in an uplink FCtrl/,
+    );
   });
 });
