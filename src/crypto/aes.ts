@@ -1,0 +1,335 @@
+/**
+ * AES-128 block cipher (FIPS-197), table-based on 32-bit words.
+ *
+ * The state is held as four big-endian column words; each round is four table look-ups per
+ * column (the "T-table" form of FIPS-197 §5.1 where SubBytes, ShiftRows and MixColumns are
+ * merged). Decryption uses the equivalent inverse cipher (FIPS-197 §5.3.5), whose round keys are
+ * passed through InvMixColumns once at key expansion.
+ *
+ * Limitation: table look-ups are indexed by secret bytes, so this implementation is not
+ * hardened against cache-timing attacks by a co-located attacker. LoRaWAN servers and tools in
+ * JavaScript accept this trade for speed; a hardware-sharing adversary is out of scope.
+ */
+
+/** An expanded AES-128 key that encrypts and decrypts single 16-byte blocks. */
+export interface Aes128 {
+  /**
+   * Encrypts the 16 bytes of `input` starting at `inputOffset` (FIPS-197 §5.1).
+   *
+   * @param input - at least 16 bytes from `inputOffset`
+   * @param output - where to write; a new 16-byte array when omitted (may equal `input`)
+   * @param inputOffset - first byte of the block in `input` (default 0)
+   * @param outputOffset - first byte written in `output` (default 0)
+   * @returns `output`
+   * @throws {RangeError} when either array is too short for a block at its offset
+   */
+  encryptBlock(
+    input: Uint8Array,
+    output?: Uint8Array,
+    inputOffset?: number,
+    outputOffset?: number,
+  ): Uint8Array;
+  /** Decrypts one block (FIPS-197 §5.3); same arguments as {@link Aes128.encryptBlock}. */
+  decryptBlock(
+    input: Uint8Array,
+    output?: Uint8Array,
+    inputOffset?: number,
+    outputOffset?: number,
+  ): Uint8Array;
+}
+
+// Tables, built once on first use (no work at import time).
+let SBOX: Uint8Array;
+let INV_SBOX: Uint8Array;
+let TE0: Int32Array, TE1: Int32Array, TE2: Int32Array, TE3: Int32Array;
+let TD0: Int32Array, TD1: Int32Array, TD2: Int32Array, TD3: Int32Array;
+let tablesReady = false;
+
+/** Multiplication by x in GF(2^8) modulo x^8 + x^4 + x^3 + x + 1 (FIPS-197 §4.2.1). */
+function xtime(a: number): number {
+  return ((a << 1) ^ (a & 0x80 ? 0x1b : 0)) & 0xff;
+}
+
+function gmul(a: number, b: number): number {
+  let p = 0;
+  while (b) {
+    if (b & 1) p ^= a;
+    a = xtime(a);
+    b >>= 1;
+  }
+  return p;
+}
+
+function buildTables(): void {
+  SBOX = new Uint8Array(256);
+  INV_SBOX = new Uint8Array(256);
+  // The S-box is the multiplicative inverse followed by the affine map (FIPS-197 §5.1.1).
+  // Walk the field with generator 3 to get inverses without a search.
+  const pow = new Uint8Array(256);
+  const log = new Uint8Array(256);
+  for (let i = 0, x = 1; i < 255; i++) {
+    pow[i] = x;
+    log[x] = i;
+    x = x ^ xtime(x);
+  }
+  for (let i = 0; i < 256; i++) {
+    const inv = i === 0 ? 0 : pow[(255 - log[i]!) % 255]!;
+    let s = inv;
+    let r = inv;
+    for (let k = 0; k < 4; k++) {
+      r = ((r << 1) | (r >> 7)) & 0xff;
+      s ^= r;
+    }
+    s ^= 0x63;
+    SBOX[i] = s;
+    INV_SBOX[s] = i;
+  }
+  TE0 = new Int32Array(256);
+  TE1 = new Int32Array(256);
+  TE2 = new Int32Array(256);
+  TE3 = new Int32Array(256);
+  TD0 = new Int32Array(256);
+  TD1 = new Int32Array(256);
+  TD2 = new Int32Array(256);
+  TD3 = new Int32Array(256);
+  for (let i = 0; i < 256; i++) {
+    const s = SBOX[i]!;
+    // MixColumns column (2, 1, 1, 3) of the S-box output (FIPS-197 §5.1.3).
+    const e = (gmul(s, 2) << 24) | (s << 16) | (s << 8) | gmul(s, 3);
+    TE0[i] = e;
+    TE1[i] = (e >>> 8) | (e << 24);
+    TE2[i] = (e >>> 16) | (e << 16);
+    TE3[i] = (e >>> 24) | (e << 8);
+    const v = INV_SBOX[i]!;
+    // InvMixColumns column (14, 9, 13, 11) of the inverse S-box output (FIPS-197 §5.3.3).
+    const d = (gmul(v, 14) << 24) | (gmul(v, 9) << 16) | (gmul(v, 13) << 8) | gmul(v, 11);
+    TD0[i] = d;
+    TD1[i] = (d >>> 8) | (d << 24);
+    TD2[i] = (d >>> 16) | (d << 16);
+    TD3[i] = (d >>> 24) | (d << 8);
+  }
+  tablesReady = true;
+}
+
+/**
+ * Checks that `key` is a 16-byte Uint8Array, throwing a TypeError or RangeError naming `name`.
+ * @internal
+ */
+export function checkKey16(key: unknown, name: string): asserts key is Uint8Array {
+  if (!(key instanceof Uint8Array)) {
+    throw new TypeError(`${name}: expected a Uint8Array of 16 bytes, got ${describe(key)}`);
+  }
+  if (key.length !== 16) {
+    throw new RangeError(`${name}: expected 16 bytes, got ${key.length}`);
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
+  return typeof v;
+}
+
+/**
+ * The expanded key and the word-level block function. Exported for the other crypto files,
+ * which feed it words directly to avoid byte conversions on hot paths.
+ * @internal
+ */
+export class Aes128Core implements Aes128 {
+  /** Encryption round keys, 44 words (FIPS-197 §5.2). */
+  private readonly ek: Int32Array;
+  /** Decryption round keys of the equivalent inverse cipher (FIPS-197 §5.3.5). */
+  private readonly dk: Int32Array;
+  /** The CMAC keyed on this key, made on first need by `key-input.ts`. */
+  cmacCache: object | undefined = undefined;
+
+  constructor(key: Uint8Array) {
+    if (!tablesReady) buildTables();
+    const ek = new Int32Array(44);
+    for (let i = 0; i < 4; i++) {
+      const o = 4 * i;
+      ek[i] = (key[o]! << 24) | (key[o + 1]! << 16) | (key[o + 2]! << 8) | key[o + 3]!;
+    }
+    let rcon = 1;
+    for (let i = 4; i < 44; i++) {
+      let t = ek[i - 1]!;
+      if (i % 4 === 0) {
+        // RotWord, SubWord and Rcon (FIPS-197 §5.2).
+        t =
+          (SBOX[(t >>> 16) & 255]! << 24) |
+          (SBOX[(t >>> 8) & 255]! << 16) |
+          (SBOX[t & 255]! << 8) |
+          SBOX[t >>> 24]!;
+        t ^= rcon << 24;
+        rcon = xtime(rcon);
+      }
+      ek[i] = ek[i - 4]! ^ t;
+    }
+    const dk = new Int32Array(44);
+    for (let r = 0; r <= 10; r++) {
+      for (let c = 0; c < 4; c++) {
+        const w = ek[4 * (10 - r) + c]!;
+        dk[4 * r + c] =
+          r === 0 || r === 10
+            ? w
+            : TD0[SBOX[w >>> 24]!]! ^
+              TD1[SBOX[(w >>> 16) & 255]!]! ^
+              TD2[SBOX[(w >>> 8) & 255]!]! ^
+              TD3[SBOX[w & 255]!]!;
+      }
+    }
+    this.ek = ek;
+    this.dk = dk;
+  }
+
+  /** Encrypts the four big-endian words in `s` in place. */
+  encryptWords(s: Int32Array): void {
+    const k = this.ek;
+    const t0 = TE0, t1 = TE1, t2 = TE2, t3 = TE3;
+    let s0 = s[0]! ^ k[0]!;
+    let s1 = s[1]! ^ k[1]!;
+    let s2 = s[2]! ^ k[2]!;
+    let s3 = s[3]! ^ k[3]!;
+    let i = 4;
+    for (let round = 1; round < 10; round++) {
+      const a = t0[s0 >>> 24]! ^ t1[(s1 >>> 16) & 255]! ^ t2[(s2 >>> 8) & 255]! ^ t3[s3 & 255]!;
+      const b = t0[s1 >>> 24]! ^ t1[(s2 >>> 16) & 255]! ^ t2[(s3 >>> 8) & 255]! ^ t3[s0 & 255]!;
+      const c = t0[s2 >>> 24]! ^ t1[(s3 >>> 16) & 255]! ^ t2[(s0 >>> 8) & 255]! ^ t3[s1 & 255]!;
+      const d = t0[s3 >>> 24]! ^ t1[(s0 >>> 16) & 255]! ^ t2[(s1 >>> 8) & 255]! ^ t3[s2 & 255]!;
+      s0 = a ^ k[i]!;
+      s1 = b ^ k[i + 1]!;
+      s2 = c ^ k[i + 2]!;
+      s3 = d ^ k[i + 3]!;
+      i += 4;
+    }
+    // Last round has no MixColumns (FIPS-197 §5.1).
+    const S = SBOX;
+    s[0] = ((S[s0 >>> 24]! << 24) | (S[(s1 >>> 16) & 255]! << 16) |
+      (S[(s2 >>> 8) & 255]! << 8) | S[s3 & 255]!) ^ k[40]!;
+    s[1] = ((S[s1 >>> 24]! << 24) | (S[(s2 >>> 16) & 255]! << 16) |
+      (S[(s3 >>> 8) & 255]! << 8) | S[s0 & 255]!) ^ k[41]!;
+    s[2] = ((S[s2 >>> 24]! << 24) | (S[(s3 >>> 16) & 255]! << 16) |
+      (S[(s0 >>> 8) & 255]! << 8) | S[s1 & 255]!) ^ k[42]!;
+    s[3] = ((S[s3 >>> 24]! << 24) | (S[(s0 >>> 16) & 255]! << 16) |
+      (S[(s1 >>> 8) & 255]! << 8) | S[s2 & 255]!) ^ k[43]!;
+  }
+
+  /** Decrypts the four big-endian words in `s` in place. */
+  decryptWords(s: Int32Array): void {
+    const k = this.dk;
+    const t0 = TD0, t1 = TD1, t2 = TD2, t3 = TD3;
+    let s0 = s[0]! ^ k[0]!;
+    let s1 = s[1]! ^ k[1]!;
+    let s2 = s[2]! ^ k[2]!;
+    let s3 = s[3]! ^ k[3]!;
+    let i = 4;
+    for (let round = 1; round < 10; round++) {
+      // InvShiftRows moves row r right by r, so column c reads row r from column c - r.
+      const a = t0[s0 >>> 24]! ^ t1[(s3 >>> 16) & 255]! ^ t2[(s2 >>> 8) & 255]! ^ t3[s1 & 255]!;
+      const b = t0[s1 >>> 24]! ^ t1[(s0 >>> 16) & 255]! ^ t2[(s3 >>> 8) & 255]! ^ t3[s2 & 255]!;
+      const c = t0[s2 >>> 24]! ^ t1[(s1 >>> 16) & 255]! ^ t2[(s0 >>> 8) & 255]! ^ t3[s3 & 255]!;
+      const d = t0[s3 >>> 24]! ^ t1[(s2 >>> 16) & 255]! ^ t2[(s1 >>> 8) & 255]! ^ t3[s0 & 255]!;
+      s0 = a ^ k[i]!;
+      s1 = b ^ k[i + 1]!;
+      s2 = c ^ k[i + 2]!;
+      s3 = d ^ k[i + 3]!;
+      i += 4;
+    }
+    const S = INV_SBOX;
+    s[0] = ((S[s0 >>> 24]! << 24) | (S[(s3 >>> 16) & 255]! << 16) |
+      (S[(s2 >>> 8) & 255]! << 8) | S[s1 & 255]!) ^ k[40]!;
+    s[1] = ((S[s1 >>> 24]! << 24) | (S[(s0 >>> 16) & 255]! << 16) |
+      (S[(s3 >>> 8) & 255]! << 8) | S[s2 & 255]!) ^ k[41]!;
+    s[2] = ((S[s2 >>> 24]! << 24) | (S[(s1 >>> 16) & 255]! << 16) |
+      (S[(s0 >>> 8) & 255]! << 8) | S[s3 & 255]!) ^ k[42]!;
+    s[3] = ((S[s3 >>> 24]! << 24) | (S[(s2 >>> 16) & 255]! << 16) |
+      (S[(s1 >>> 8) & 255]! << 8) | S[s0 & 255]!) ^ k[43]!;
+  }
+
+  encryptBlock(
+    input: Uint8Array,
+    output?: Uint8Array,
+    inputOffset = 0,
+    outputOffset = 0,
+  ): Uint8Array {
+    return this.block(input, output, inputOffset, outputOffset, true);
+  }
+
+  decryptBlock(
+    input: Uint8Array,
+    output?: Uint8Array,
+    inputOffset = 0,
+    outputOffset = 0,
+  ): Uint8Array {
+    return this.block(input, output, inputOffset, outputOffset, false);
+  }
+
+  private block(
+    input: Uint8Array,
+    output: Uint8Array | undefined,
+    inOff: number,
+    outOff: number,
+    encrypt: boolean,
+  ): Uint8Array {
+    checkBlockRoom(input, inOff, 'input', 'inputOffset');
+    const out = output ?? new Uint8Array(16);
+    checkBlockRoom(out, outOff, 'output', 'outputOffset');
+    const s = SCRATCH;
+    loadWords(input, inOff, s);
+    if (encrypt) this.encryptWords(s);
+    else this.decryptWords(s);
+    storeWords(s, out, outOff);
+    return out;
+  }
+}
+
+/** Shared state for the byte-level entry points (single-threaded, never re-entered). */
+const SCRATCH = new Int32Array(4);
+
+function checkBlockRoom(a: unknown, off: number, name: string, offName: string): void {
+  if (!(a instanceof Uint8Array)) {
+    throw new TypeError(`${name}: expected a Uint8Array, got ${describe(a)}`);
+  }
+  if (!Number.isInteger(off) || off < 0 || off + 16 > a.length) {
+    throw new RangeError(
+      `${name}: expected 16 bytes from ${offName} ${off}, got an array of ${a.length}`,
+    );
+  }
+}
+
+/** Reads 16 bytes at `off` as four big-endian words. @internal */
+export function loadWords(b: Uint8Array, off: number, s: Int32Array): void {
+  for (let i = 0; i < 4; i++, off += 4) {
+    s[i] = (b[off]! << 24) | (b[off + 1]! << 16) | (b[off + 2]! << 8) | b[off + 3]!;
+  }
+}
+
+/** Writes four big-endian words as 16 bytes at `off`. @internal */
+export function storeWords(s: Int32Array, b: Uint8Array, off: number): void {
+  for (let i = 0; i < 4; i++, off += 4) {
+    const w = s[i]!;
+    b[off] = w >>> 24;
+    b[off + 1] = (w >>> 16) & 255;
+    b[off + 2] = (w >>> 8) & 255;
+    b[off + 3] = w & 255;
+  }
+}
+
+/**
+ * Expands an AES-128 key once for any number of single-block operations.
+ *
+ * @param key - 16 bytes
+ * @returns a keyed object with `encryptBlock` and `decryptBlock`
+ * @throws {TypeError} when `key` is not a Uint8Array
+ * @throws {RangeError} when `key` is not 16 bytes long
+ * @example
+ * ```ts
+ * const aes = createAes128(hexToBytes('2b7e151628aed2a6abf7158809cf4f3c'));
+ * const ct = aes.encryptBlock(hexToBytes('6bc1bee22e409f96e93d7e117393172a'));
+ * // ct = 3ad77bb40d7a3660a89ecaf32466ef97 (NIST SP 800-38A F.1.1)
+ * ```
+ */
+export function createAes128(key: Uint8Array): Aes128 {
+  checkKey16(key, 'key');
+  return new Aes128Core(key);
+}
