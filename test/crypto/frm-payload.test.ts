@@ -103,7 +103,8 @@ describe('FRMPayload cipher properties', () => {
     'matches a node:crypto oracle, including FCnt above 65535',
     (k, direction, devAddr, fCnt, payload) => {
       const got = encryptFrmPayload(k, { direction, devAddr, fCnt, payload });
-      expect(got).toEqual(frmPayloadOracle(k, direction === 'up' ? 0 : 1, devAddr, fCnt, payload));
+      const d = direction === 'up' ? 0 : 1;
+      expect(got).toEqual(frmPayloadOracle(k, d, devAddr, fCnt, payload));
     },
   );
   it('encrypts in place when output is the payload', () => {
@@ -130,7 +131,9 @@ describe('FRMPayload cipher argument errors', () => {
     ).toThrow(/direction/);
   });
   it('names key when 8 bytes', () => {
-    expect(() => encryptFrmPayload(new Uint8Array(8), base)).toThrow(/key: expected 16 bytes, got 8/);
+    expect(() => encryptFrmPayload(new Uint8Array(8), base)).toThrow(
+      /key: expected 16 bytes, got 8/,
+    );
   });
   it('rejects a payload beyond 255 blocks with a LoireError', () => {
     const e = (() => {
