@@ -110,8 +110,9 @@ describe('FRMPayload cipher properties', () => {
   it('encrypts in place when output is the payload', () => {
     const k = hex('ec925802ae430ca77fd3dd73cb2cc588');
     const p = hex('54686520717569636b2062726f776e20666f78');
-    const expected = encryptFrmPayload(k, { direction: 'up', devAddr: 1, fCnt: 70000, payload: p });
-    encryptFrmPayload(k, { direction: 'up', devAddr: 1, fCnt: 70000, payload: p }, p);
+    const input = { direction: 'up' as const, devAddr: 1, fCnt: 70000, payload: p };
+    const expected = encryptFrmPayload(k, input);
+    encryptFrmPayload(k, input, p);
     expect(p).toEqual(expected);
   });
 });
