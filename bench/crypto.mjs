@@ -140,8 +140,8 @@ function uplinkSuite() {
     const addr = (frame[1] | (frame[2] << 8) | (frame[3] << 16) | (frame[4] << 24)) >>> 0;
     const cnt = frame[6] | (frame[7] << 8);
     const end = frame.length - 4;
-    const ok = verifyUplinkMic10(nwk, { devAddr: addr, fCnt: cnt, message: frame.subarray(0, end) },
-      frame.subarray(end));
+    const input = { devAddr: addr, fCnt: cnt, message: frame.subarray(0, end) };
+    const ok = verifyUplinkMic10(nwk, input, frame.subarray(end));
     if (!ok) throw new Error('MIC');
     return decryptFrmPayload(app, { direction: 'up', devAddr: addr, fCnt: cnt,
       payload: frame.subarray(9, end) }, out);
