@@ -1,6 +1,6 @@
 /**
  * AES-CMAC (RFC 4493), the message authentication code behind every LoRaWAN MIC
- * (TS001-1.0.4 §4.4, §6.2.4; TS001-1.1 §4.4, §6.2.2).
+ * (TS001-1.0.4 §4.4, §6.2.5, §6.2.6; TS001-1.1 §4.4, §6.2.2 to §6.2.4).
  */
 import { Aes128Core, checkKey16, storeWords, type Aes128 } from './aes.js';
 

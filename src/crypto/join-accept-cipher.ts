@@ -1,5 +1,5 @@
 /**
- * Join-Accept encryption (TS001-1.0.4 §6.2.5, TS001-1.1 §6.2.3): everything after MHDR,
+ * Join-Accept encryption (TS001-1.0.4 §6.2.6, TS001-1.1 §6.2.3): everything after MHDR,
  * MIC included, is ECB-processed with AES *decrypt* by the network so that the end-device
  * only needs AES encrypt to read it.
  */
@@ -15,7 +15,7 @@ function joinAcceptCipher(
 ): Uint8Array {
   const aes = toAes(key, 'key');
   const p = checkBytes(phyPayload, 'phyPayload');
-  // MHDR + 16 bytes (no CFList) or + 32 bytes (16-byte CFList) (TS001-1.0.4 §6.2.5).
+  // MHDR + 16 bytes (no CFList) or + 32 bytes (16-byte CFList) (TS001-1.0.4 §6.2.6).
   if (p.length !== 17 && p.length !== 33) {
     throw new LoireError(
       p.length < 17 ? 'TRUNCATED' : 'TOO_LONG',
@@ -34,7 +34,7 @@ function joinAcceptCipher(
 
 /**
  * Encrypts a Join-Accept given in clear with its MIC: bytes 1.. are AES-decrypted block by
- * block (TS001-1.0.4 §6.2.5), MHDR is kept.
+ * block (TS001-1.0.4 §6.2.6), MHDR is kept.
  *
  * @param key - AppKey (1.0); NwkKey (1.1, answer to a Join-Request); JSEncKey (1.1, answer to
  *   a Rejoin-Request). 16 bytes or a `createAes128` / `createCmac` object.
@@ -56,7 +56,7 @@ export function encryptJoinAccept(
 
 /**
  * Decrypts a received Join-Accept: bytes 1.. are AES-encrypted block by block, giving the
- * clear fields and MIC (TS001-1.0.4 §6.2.5). Check the MIC afterwards with
+ * clear fields and MIC (TS001-1.0.4 §6.2.6). Check the MIC afterwards with
  * `verifyJoinAcceptMic10` or `verifyJoinAcceptMic11`.
  *
  * @param key - as for {@link encryptJoinAccept}

@@ -1,5 +1,5 @@
 /**
- * Session and join-server key derivation: LoRaWAN 1.0.x (TS001-1.0.4 §6.2.5), 1.1
+ * Session and join-server key derivation: LoRaWAN 1.0.x (TS001-1.0.4 §6.2.6), 1.1
  * (TS001-1.1 §6.2.3 with OptNeg, §6.1.1.3 join-server keys) and the relay WOR keys
  * (TS011-1.0 §6.1).
  *
@@ -97,7 +97,7 @@ function putEuiLE(b: Uint8Array, off: number, eui: Uint8Array): number {
   return off + 8;
 }
 
-/** type | JoinNonce (LE 3) | NetID (LE 3) | DevNonce (LE 2) | pad, TS001-1.0.4 §6.2.5. */
+/** type | JoinNonce (LE 3) | NetID (LE 3) | DevNonce (LE 2) | pad, TS001-1.0.4 §6.2.6. */
 function block10(type: number, joinNonce: number, netId: number, devNonce: number): Uint8Array {
   BLOCK.fill(0);
   BLOCK[0] = type;
@@ -118,7 +118,7 @@ function block11(type: number, joinNonce: number, joinEUI: Uint8Array, devNonce:
 }
 
 /**
- * LoRaWAN 1.0.x session keys (TS001-1.0.4 §6.2.5):
+ * LoRaWAN 1.0.x session keys (TS001-1.0.4 §6.2.6):
  * NwkSKey = aes128_encrypt(AppKey, 0x01 | AppNonce | NetID | DevNonce | pad16),
  * AppSKey likewise with 0x02.
  *

@@ -1,6 +1,6 @@
 /**
  * MICs of the join procedure: Join-Request (TS001-1.0.4 §6.2.5, TS001-1.1 §6.2.2),
- * Join-Accept 1.0 and 1.1 (TS001-1.0.4 §6.2.5, TS001-1.1 §6.2.3) and Rejoin-Request types
+ * Join-Accept 1.0 and 1.1 (TS001-1.0.4 §6.2.6, TS001-1.1 §6.2.3) and Rejoin-Request types
  * 0, 1, 2 (TS001-1.1 §6.2.4.1, §6.2.4.2). Each is the first 4 bytes of a CMAC.
  */
 import { LoireError } from '../errors.js';
@@ -69,7 +69,7 @@ export function verifyJoinRequestMic(
 /**
  * The MIC of a LoRaWAN 1.0.x Join-Accept, and of a 1.1 Join-Accept whose OptNeg bit is unset:
  * CMAC(key, MHDR | JoinNonce | NetID | DevAddr | DLSettings | RxDelay | CFList)[0..3]
- * (TS001-1.0.4 §6.2.5), computed on the clear text before encryption.
+ * (TS001-1.0.4 §6.2.6), computed on the clear text before encryption.
  *
  * @param key - AppKey (1.0) or NwkKey (1.1 with OptNeg unset)
  * @param message - MHDR .. CFList in clear: 13 bytes, or 29 with a CFList
@@ -84,7 +84,7 @@ export function computeJoinAcceptMic10(key: KeyInput, message: Uint8Array): Uint
 }
 
 /**
- * Checks a LoRaWAN 1.0.x Join-Accept MIC in constant time (TS001-1.0.4 §6.2.5).
+ * Checks a LoRaWAN 1.0.x Join-Accept MIC in constant time (TS001-1.0.4 §6.2.6).
  *
  * @param key - AppKey (1.0) or NwkKey (1.1 with OptNeg unset)
  * @param message - MHDR .. CFList in clear (13 or 29 bytes)

@@ -1,5 +1,5 @@
 /**
- * Class B ping-slot offset (TS001-1.0.4 §13.2 / TS001-1.1 §14.2 "Ping slot randomization").
+ * Class B ping-slot offset (TS001-1.0.4 §13, TS001-1.1 §14.2 "Ping slot randomization").
  */
 import { Aes128Core } from './aes.js';
 import { checkUint } from './params.js';
@@ -34,7 +34,7 @@ export function computePingOffset(input: PingOffsetInput): number {
   const beaconTime = checkUint(input.beaconTime, 'beaconTime', 32);
   const devAddr = checkUint(input.devAddr, 'devAddr', 32);
   const pingPeriod = checkUint(input.pingPeriod, 'pingPeriod', 32);
-  // pingPeriod = 2^12 / pingNb with pingNb = 2^k, k = 0..7 (TS001-1.0.4 §13.2).
+  // pingPeriod = 2^12 / pingNb with pingNb = 2^k, k = 0..7 (TS001-1.1 §14.2).
   if (pingPeriod < 32 || pingPeriod > 4096 || (pingPeriod & (pingPeriod - 1)) !== 0) {
     throw new RangeError(
       `pingPeriod: expected a power of two from 32 to 4096, got ${pingPeriod}`,
