@@ -1,7 +1,7 @@
 /**
  * Session and join-server key derivation: LoRaWAN 1.0.x (TS001-1.0.4 §6.2.6), 1.1
  * (TS001-1.1 §6.2.3 with OptNeg, §6.1.1.3 join-server keys) and the relay WOR keys
- * (TS011-1.0 §6.1).
+ * (TS011 relay specification, WOR session keys).
  *
  * Every key is AES-128-encrypt(root key, one 16-byte block: a type byte, then fields in wire
  * (little-endian) order, zero padding). Numbers (JoinNonce, NetID, DevNonce, DevAddr) are
@@ -214,8 +214,9 @@ export function deriveJoinServerKeys(input: {
 }
 
 /**
- * The relay root key (TS011-1.0 §6.1): RootWorSKey = aes128_encrypt(NwkSEncKey, 0x01 |
- * pad16). For a 1.0.x relay NwkSEncKey is its NwkSKey.
+ * The relay root key (TS011 relay specification):
+ * RootWorSKey = aes128_encrypt(NwkSEncKey, 0x01 | pad16). For a 1.0.x relay NwkSEncKey is
+ * its NwkSKey.
  *
  * @param nwkSEncKey - the relay's NwkSEncKey (or 1.0 NwkSKey), 16 bytes or expanded
  * @returns RootWorSKey, 16 bytes
@@ -230,8 +231,9 @@ export function deriveRootWorSKey(nwkSEncKey: KeyInput): Uint8Array {
 }
 
 /**
- * Relay WOR session keys (TS011-1.0 §6.1): WorSIntKey = aes128_encrypt(RootWorSKey, 0x01 |
- * DevAddr (LE) | pad16), WorSEncKey likewise with 0x02.
+ * Relay WOR session keys (TS011 relay specification):
+ * WorSIntKey = aes128_encrypt(RootWorSKey, 0x01 | DevAddr (LE) | pad16), WorSEncKey likewise
+ * with 0x02.
  *
  * @param rootWorSKey - from {@link deriveRootWorSKey}
  * @param devAddr - the relay's DevAddr as people read it (big-endian number)

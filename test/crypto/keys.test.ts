@@ -32,7 +32,7 @@ describe('keys-1.0 vectors', () => {
       expect(toHex(keys.nwkSKey)).toBe(v.expected.NwkSKey);
       expect(toHex(keys.appSKey)).toBe(v.expected.AppSKey);
       if (v.expected.RootWorSKey !== undefined) {
-        // A 1.0 relay's NwkSEncKey is its NwkSKey (TS011-1.0 §6.1).
+        // A 1.0 relay's NwkSEncKey is its NwkSKey (TS011 relay specification).
         expect(toHex(deriveRootWorSKey(keys.nwkSKey))).toBe(v.expected.RootWorSKey);
       }
     });
