@@ -50,7 +50,9 @@ function hexFlag(args: ParsedArgs, flag: string, bytes: number): Uint8Array {
   try {
     b = hexToBytes(text);
   } catch {
-    throw new UsageError(`--${flag}: expected hex, got '${text}'`, 'BAD_ENCODING');
+    // Root keys are secrets: a mistyped one is not echoed back.
+    const shown = flag === 'appkey' || flag === 'nwkkey' ? '' : `, got '${text}'`;
+    throw new UsageError(`--${flag}: expected hex${shown}`, 'BAD_ENCODING');
   }
   if (b.length !== bytes) {
     throw new UsageError(

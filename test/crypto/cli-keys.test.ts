@@ -78,6 +78,13 @@ describe('loire keys errors', () => {
     expect(r.status).toBe(2);
     expect(r.err).toMatch(/--dev-nonce: expected hex/);
   });
+  it('does not echo a mistyped root key', async () => {
+    const r = await cli(['--appkey', '98929b92c49edba9676d646d3b61245g', '--join-nonce', '376338',
+      '--dev-nonce', 'f18e', '--net-id', 'aabbcc']);
+    expect(r.status).toBe(2);
+    expect(r.err).toBe('loire: --appkey: expected hex');
+    expect(r.err).not.toMatch(/98929b92/);
+  });
   it('refuses an unknown flag', async () => {
     const r = await cli([...base, '--netid', '000013']);
     expect(r.status).toBe(2);
