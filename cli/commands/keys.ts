@@ -83,7 +83,7 @@ function derive(args: ParsedArgs): [string, Uint8Array][] {
         nwkKey: hexFlag(args, 'nwkkey', 16),
         appKey: hexFlag(args, 'appkey', 16),
         joinNonce,
-        joinEUI: hexFlag(args, 'join-eui', 8),
+        joinEui: hexFlag(args, 'join-eui', 8),
         devNonce,
       });
       out.push(['FNwkSIntKey', k.fNwkSIntKey], ['SNwkSIntKey', k.sNwkSIntKey]);
@@ -102,7 +102,7 @@ function derive(args: ParsedArgs): [string, Uint8Array][] {
   if (args.values['dev-eui'] !== undefined) {
     const js = deriveJoinServerKeys({
       nwkKey: hexFlag(args, 'nwkkey', 16),
-      devEUI: hexFlag(args, 'dev-eui', 8),
+      devEui: hexFlag(args, 'dev-eui', 8),
     });
     out.push(['JSIntKey', js.jsIntKey], ['JSEncKey', js.jsEncKey]);
   }

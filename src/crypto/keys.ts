@@ -9,7 +9,7 @@
  */
 import { Aes128Core } from './aes.js';
 import { toAes, type KeyInput } from './key-input.js';
-import { checkBytes, checkUint } from './params.js';
+import { checkUint, euiBytes, netIdNumber } from './params.js';
 
 /** Session keys of a LoRaWAN 1.0.x device. */
 export interface SessionKeys10 {
@@ -25,8 +25,8 @@ export interface SessionKeyInput10 {
   appKey: KeyInput;
   /** AppNonce (called JoinNonce in 1.0.4 and 1.1), 24 bits, e.g. 0x376338. */
   joinNonce: number;
-  /** NetID, 24 bits, e.g. 0x000013. */
-  netId: number;
+  /** NetID, 24 bits: a number such as 0x000013, or 6 hex digits such as '000013'. */
+  netId: number | string;
   /** DevNonce from the Join-Request, 16 bits, e.g. 0xf18e. */
   devNonce: number;
 }
@@ -53,10 +53,13 @@ export interface SessionKeyInput11 {
   joinNonce: number;
   /** DevNonce of the Join-Request (or RJcount of a Rejoin-Request), 16 bits. */
   devNonce: number;
-  /** JoinEUI, 8 bytes big-endian as people write it. Needed when `optNeg` is true. */
-  joinEUI?: Uint8Array;
-  /** NetID, 24 bits. Needed when `optNeg` is false. */
-  netId?: number;
+  /**
+   * JoinEUI, big-endian as people write it: 8 bytes or 16 hex digits. Needed when `optNeg` is
+   * true.
+   */
+  joinEui?: Uint8Array | string;
+  /** NetID, 24 bits, as a number or 6 hex digits. Needed when `optNeg` is false. */
+  netId?: number | string;
   /**
    * The Join-Accept's OptNeg bit (DLSettings bit 7). True (default): 1.1 derivation. False: the
    * network runs 1.0, so the device derives as in 1.0 from NwkKey (TS001-1.1 §6.2.3):
@@ -108,11 +111,11 @@ function block10(type: number, joinNonce: number, netId: number, devNonce: numbe
 }
 
 /** type | JoinNonce (LE 3) | JoinEUI (LE 8) | DevNonce (LE 2) | pad, TS001-1.1 §6.2.3. */
-function block11(type: number, joinNonce: number, joinEUI: Uint8Array, devNonce: number) {
+function block11(type: number, joinNonce: number, joinEui: Uint8Array, devNonce: number) {
   BLOCK.fill(0);
   BLOCK[0] = type;
   let o = putLE(BLOCK, 1, joinNonce, 3);
-  o = putEuiLE(BLOCK, o, joinEUI);
+  o = putEuiLE(BLOCK, o, joinEui);
   putLE(BLOCK, o, devNonce, 2);
   return BLOCK;
 }
@@ -133,7 +136,7 @@ function block11(type: number, joinNonce: number, joinEUI: Uint8Array, devNonce:
 export function deriveSessionKeys10(input: SessionKeyInput10): SessionKeys10 {
   const aes = toAes(input.appKey, 'appKey');
   const joinNonce = checkUint(input.joinNonce, 'joinNonce', 24);
-  const netId = checkUint(input.netId, 'netId', 24);
+  const netId = netIdNumber(input.netId, 'netId');
   const devNonce = checkUint(input.devNonce, 'devNonce', 16);
   return {
     nwkSKey: derive(aes, block10(0x01, joinNonce, netId, devNonce)),
@@ -147,12 +150,12 @@ export function deriveSessionKeys10(input: SessionKeyInput10): SessionKeys10 {
  * JoinNonce | JoinEUI | DevNonce | pad16), AppSKey = aes128_encrypt(AppKey, 0x02 | ...).
  * With OptNeg unset: the 1.0 rules keyed by NwkKey (see {@link SessionKeyInput11.optNeg}).
  *
- * @param input - nwkKey, appKey, joinNonce, devNonce, and joinEUI (OptNeg) or netId (no OptNeg)
+ * @param input - nwkKey, appKey, joinNonce, devNonce, and joinEui (OptNeg) or netId (no OptNeg)
  * @returns the four session keys, 16 bytes each
  * @throws {TypeError|RangeError} naming a wrong or missing argument
  * @example
  * ```ts
- * deriveSessionKeys11({ nwkKey, appKey, joinNonce: 3, joinEUI, devNonce: 0xe8c2 });
+ * deriveSessionKeys11({ nwkKey, appKey, joinNonce: 3, joinEui, devNonce: 0xe8c2 });
  * ```
  */
 export function deriveSessionKeys11(input: SessionKeyInput11): SessionKeys11 {
@@ -167,7 +170,7 @@ export function deriveSessionKeys11(input: SessionKeyInput11): SessionKeys11 {
     if (input.netId === undefined) {
       throw new TypeError('netId: required when optNeg is false (1.0 derivation)');
     }
-    const netId = checkUint(input.netId, 'netId', 24);
+    const netId = netIdNumber(input.netId, 'netId');
     const nwkSKey = derive(nwk, block10(0x01, joinNonce, netId, devNonce));
     return {
       fNwkSIntKey: nwkSKey,
@@ -177,15 +180,15 @@ export function deriveSessionKeys11(input: SessionKeyInput11): SessionKeys11 {
     };
   }
   const app = toAes(input.appKey, 'appKey');
-  if (input.joinEUI === undefined) {
-    throw new TypeError('joinEUI: required when optNeg is true (1.1 derivation)');
+  if (input.joinEui === undefined) {
+    throw new TypeError('joinEui: required when optNeg is true (1.1 derivation)');
   }
-  const joinEUI = checkBytes(input.joinEUI, 'joinEUI', 8);
+  const joinEui = euiBytes(input.joinEui, 'joinEui');
   return {
-    fNwkSIntKey: derive(nwk, block11(0x01, joinNonce, joinEUI, devNonce)),
-    sNwkSIntKey: derive(nwk, block11(0x03, joinNonce, joinEUI, devNonce)),
-    nwkSEncKey: derive(nwk, block11(0x04, joinNonce, joinEUI, devNonce)),
-    appSKey: derive(app, block11(0x02, joinNonce, joinEUI, devNonce)),
+    fNwkSIntKey: derive(nwk, block11(0x01, joinNonce, joinEui, devNonce)),
+    sNwkSIntKey: derive(nwk, block11(0x03, joinNonce, joinEui, devNonce)),
+    nwkSEncKey: derive(nwk, block11(0x04, joinNonce, joinEui, devNonce)),
+    appSKey: derive(app, block11(0x02, joinNonce, joinEui, devNonce)),
   };
 }
 
@@ -193,21 +196,21 @@ export function deriveSessionKeys11(input: SessionKeyInput11): SessionKeys11 {
  * LoRaWAN 1.1 join-server keys (TS001-1.1 §6.1.1.3): JSIntKey = aes128_encrypt(NwkKey,
  * 0x06 | DevEUI | pad16), JSEncKey likewise with 0x05.
  *
- * @param input - nwkKey and devEUI (8 bytes, big-endian as people write it)
+ * @param input - nwkKey and devEui (8 bytes or 16 hex digits, big-endian as people write it)
  * @returns `{ jsIntKey, jsEncKey }`
  * @throws {TypeError|RangeError} naming a wrong argument
- * @example deriveJoinServerKeys({ nwkKey, devEUI: hexToBytes('0123456789abcdef') })
+ * @example deriveJoinServerKeys({ nwkKey, devEui: '0123456789abcdef' })
  */
 export function deriveJoinServerKeys(input: {
   nwkKey: KeyInput;
-  devEUI: Uint8Array;
+  devEui: Uint8Array | string;
 }): JoinServerKeys {
   const nwk = toAes(input.nwkKey, 'nwkKey');
-  const devEUI = checkBytes(input.devEUI, 'devEUI', 8);
+  const devEui = euiBytes(input.devEui, 'devEui');
   const keyFor = (type: number): Uint8Array => {
     BLOCK.fill(0);
     BLOCK[0] = type;
-    putEuiLE(BLOCK, 1, devEUI);
+    putEuiLE(BLOCK, 1, devEui);
     return derive(nwk, BLOCK);
   };
   return { jsIntKey: keyFor(0x06), jsEncKey: keyFor(0x05) };

@@ -6,7 +6,7 @@
 import { LoireError } from '../errors.js';
 import { micEqualsWord, wordToMic } from './compare.js';
 import { toCmac, type KeyInput } from './key-input.js';
-import { checkBytes, checkUint } from './params.js';
+import { checkBytes, checkUint, euiBytes } from './params.js';
 
 const S = new Int32Array(4);
 
@@ -110,8 +110,8 @@ export interface JoinAcceptMicInput11 {
    * of that type (TS001-1.1 §6.2.3).
    */
   joinReqType: number;
-  /** JoinEUI, 8 bytes big-endian as people write it (the MIC input carries it LE). */
-  joinEUI: Uint8Array;
+  /** JoinEUI, big-endian as people write it: 8 bytes or 16 hex digits (carried LE). */
+  joinEui: Uint8Array | string;
   /** DevNonce (or RJcount0/1 for a rejoin) as a number, e.g. 0x0201; carried LE. */
   devNonce: number;
   /** MHDR .. CFList in clear: 13 bytes, or 29 with a CFList. */
@@ -124,14 +124,14 @@ function joinAccept11Word(jsIntKey: KeyInput, input: JoinAcceptMicInput11): numb
   if (type !== 0xff && type > 2) {
     throw new RangeError(`joinReqType: expected 0xff, 0, 1 or 2, got ${type}`);
   }
-  const joinEUI = checkBytes(input.joinEUI, 'joinEUI', 8);
+  const joinEui = euiBytes(input.joinEui, 'joinEui');
   const devNonce = checkUint(input.devNonce, 'devNonce', 16);
   const m = checkBytes(input.message, 'message');
   checkLength(m, [13, 29], 'Join-Accept');
   // JoinReqType | JoinEUI (LE) | DevNonce (LE) | MHDR | ... | CFList (TS001-1.1 §6.2.3).
   const buf = new Uint8Array(11 + m.length);
   buf[0] = type;
-  for (let i = 0; i < 8; i++) buf[1 + i] = joinEUI[7 - i]!;
+  for (let i = 0; i < 8; i++) buf[1 + i] = joinEui[7 - i]!;
   buf[9] = devNonce & 0xff;
   buf[10] = devNonce >>> 8;
   buf.set(m, 11);
@@ -145,13 +145,13 @@ function joinAccept11Word(jsIntKey: KeyInput, input: JoinAcceptMicInput11): numb
  * [0..3] (TS001-1.1 §6.2.3). With OptNeg unset use {@link computeJoinAcceptMic10} and NwkKey.
  *
  * @param jsIntKey - 16 bytes or a `createCmac` object
- * @param input - joinReqType, joinEUI (big-endian bytes), devNonce, message in clear
+ * @param input - joinReqType, joinEui (big-endian bytes or hex), devNonce, message in clear
  * @returns the 4 MIC bytes in wire order
  * @throws {TypeError|RangeError} naming a wrong argument
  * @throws {LoireError} `TRUNCATED` / `TOO_LONG` when `message` is not 13 or 29 bytes
  * @example
  * ```ts
- * computeJoinAcceptMic11(jsIntKey, { joinReqType: 0xff, joinEUI, devNonce: 0x0201, message });
+ * computeJoinAcceptMic11(jsIntKey, { joinReqType: 0xff, joinEui, devNonce: 0x0201, message });
  * ```
  */
 export function computeJoinAcceptMic11(

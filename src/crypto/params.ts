@@ -52,3 +52,37 @@ function typeName(v: unknown): string {
   if (typeof v === 'object') return (v as object).constructor?.name ?? 'object';
   return typeof v;
 }
+
+/**
+ * An EUI given as 8 bytes or 16 hex digits, both big-endian as people write it (the framing
+ * decoders return EUIs as such strings). Returns the 8 big-endian bytes.
+ * @internal
+ */
+export function euiBytes(value: unknown, name: string): Uint8Array {
+  if (typeof value === 'string') {
+    if (!/^[0-9a-fA-F]{16}$/.test(value)) {
+      throw new RangeError(`${name}: expected 16 hex digits, got '${value}'`);
+    }
+    const out = new Uint8Array(8);
+    for (let i = 0; i < 8; i++) out[i] = parseInt(value.slice(2 * i, 2 * i + 2), 16);
+    return out;
+  }
+  if (!(value instanceof Uint8Array)) {
+    throw new TypeError(`${name}: expected 8 bytes or 16 hex digits, got ${typeName(value)}`);
+  }
+  return checkBytes(value, name, 8);
+}
+
+/**
+ * A 24-bit NetID given as a number or as 6 hex digits (big-endian, as the framing decoders
+ * return it). @internal
+ */
+export function netIdNumber(value: unknown, name: string): number {
+  if (typeof value === 'string') {
+    if (!/^[0-9a-fA-F]{6}$/.test(value)) {
+      throw new RangeError(`${name}: expected 6 hex digits, got '${value}'`);
+    }
+    return parseInt(value, 16);
+  }
+  return checkUint(value, name, 24);
+}

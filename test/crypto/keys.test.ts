@@ -53,7 +53,7 @@ describe('keys-1.1 vectors', () => {
           nwkKey,
           appKey: createAes128(appKey),
           joinNonce: num(i, 'JoinNonce'),
-          joinEUI: hex(i.JoinEUI_be as string),
+          joinEui: hex(i.JoinEUI_be as string),
           devNonce: num(i, 'DevNonce'),
         });
         expect(toHex(keys.fNwkSIntKey)).toBe(e.FNwkSIntKey);
@@ -76,7 +76,7 @@ describe('keys-1.1 vectors', () => {
         expect(toHex(legacy.appSKey)).toBe(e.LegacyAppSKey);
       }
       if (e.JSIntKey !== undefined) {
-        const js = deriveJoinServerKeys({ nwkKey, devEUI: hex(i.DevEUI_be as string) });
+        const js = deriveJoinServerKeys({ nwkKey, devEui: hex(i.DevEUI_be as string) });
         expect(toHex(js.jsIntKey)).toBe(e.JSIntKey);
         expect(toHex(js.jsEncKey)).toBe(e.JSEncKey);
       }
@@ -139,6 +139,28 @@ describe('classb-ping-offset vectors', () => {
   );
 });
 
+describe('EUIs and NetID as the framing layer gives them (big-endian hex strings)', () => {
+  const v = all.find((x) => x.id === 'ttn-keys')!;
+  const i = v.inputs;
+  const key = hex(i.key as string);
+  it('ttn-keys with joinEui, devEui and netId as hex strings', () => {
+    const base = { nwkKey: key, appKey: key, joinNonce: num(i, 'JoinNonce'),
+      devNonce: num(i, 'DevNonce') };
+    const k11 = deriveSessionKeys11({ ...base, joinEui: i.JoinEUI_be as string });
+    expect(toHex(k11.sNwkSIntKey)).toBe(v.expected.SNwkSIntKey);
+    const legacy = deriveSessionKeys11({ ...base, optNeg: false, netId: i.NetID_be as string });
+    expect(toHex(legacy.appSKey)).toBe(v.expected.LegacyAppSKey);
+    const js = deriveJoinServerKeys({ nwkKey: key, devEui: i.DevEUI_be as string });
+    expect(toHex(js.jsIntKey)).toBe(v.expected.JSIntKey);
+  });
+  it('rejects an EUI string of 15 digits and a NetID of 5, naming them', () => {
+    expect(() => deriveJoinServerKeys({ nwkKey: key, devEui: '004200421342434' }))
+      .toThrow(/devEui: expected 16 hex digits/);
+    expect(() => deriveSessionKeys10({ appKey: key, joinNonce: 0, netId: '02010', devNonce: 0 }))
+      .toThrow(/netId: expected 6 hex digits/);
+  });
+});
+
 describe('key derivation argument errors', () => {
   const k = new Uint8Array(16);
   it('names joinNonce beyond 24 bits', () => {
@@ -150,9 +172,9 @@ describe('key derivation argument errors', () => {
       deriveSessionKeys10({ appKey: new Uint8Array(12), joinNonce: 0, netId: 0, devNonce: 0 }),
     ).toThrow(/appKey: expected 16 bytes, got 12/);
   });
-  it('asks for joinEUI with OptNeg and for netId without it', () => {
+  it('asks for joinEui with OptNeg and for netId without it', () => {
     expect(() => deriveSessionKeys11({ nwkKey: k, appKey: k, joinNonce: 0, devNonce: 0 }))
-      .toThrow(/joinEUI/);
+      .toThrow(/joinEui/);
     expect(() =>
       deriveSessionKeys11({ nwkKey: k, appKey: k, joinNonce: 0, devNonce: 0, optNeg: false }),
     ).toThrow(/netId/);

@@ -123,12 +123,15 @@ describe('join-accept-1.1 vectors', () => {
         : joinAcceptClear(i);
       const input = {
         joinReqType: parseInt(i.JoinReqType as string, 16),
-        joinEUI: hex(i.JoinEUI_be as string),
+        joinEui: hex(i.JoinEUI_be as string),
         devNonce: (i.DevNonce_int as number | undefined) ?? parseInt(i.DevNonce_be as string, 16),
         message,
       };
       const mic = computeJoinAcceptMic11(key, input);
       expect(toHex(mic)).toBe(v.expected.mic);
+      // The same with JoinEUI as the framing layer gives it (big-endian hex string).
+      const asText = { ...input, joinEui: (i.JoinEUI_be as string).toLowerCase() };
+      expect(toHex(computeJoinAcceptMic11(key, asText))).toBe(v.expected.mic);
       expect(verifyJoinAcceptMic11(key, input, mic)).toBe(true);
       if (v.expected.cmac_input !== undefined) {
         expect(toHex(cmacOracle(key, hex(v.expected.cmac_input as string)).subarray(0, 4)))
@@ -200,15 +203,15 @@ describe('join procedure errors', () => {
       expect((e as LoireError).offset).toBe(1);
     }
   });
-  it('rejects a 7-byte joinEUI naming it', () => {
+  it('rejects a 7-byte joinEui naming it', () => {
     expect(() =>
-      computeJoinAcceptMic11(k, { joinReqType: 0xff, joinEUI: new Uint8Array(7), devNonce: 1,
+      computeJoinAcceptMic11(k, { joinReqType: 0xff, joinEui: new Uint8Array(7), devNonce: 1,
         message: new Uint8Array(13) }),
-    ).toThrow(/joinEUI: expected 8 bytes, got 7/);
+    ).toThrow(/joinEui: expected 8 bytes, got 7/);
   });
   it('rejects joinReqType 5', () => {
     expect(() =>
-      computeJoinAcceptMic11(k, { joinReqType: 5, joinEUI: new Uint8Array(8), devNonce: 1,
+      computeJoinAcceptMic11(k, { joinReqType: 5, joinEui: new Uint8Array(8), devNonce: 1,
         message: new Uint8Array(13) }),
     ).toThrow(/joinReqType/);
   });
