@@ -1,0 +1,326 @@
+/**
+ * A Milesight record: a channel byte, a type byte (both together the "prefix"), then fixed-size
+ * fields. Uplinks are sequences of such records ("Channel + Type + Data", Milesight device user
+ * guides, section "Uplink Packets"); downlink commands use the same shape under channel 0xFF
+ * (sometimes 0xF9 or 0xFE) and the device echoes accepted settings back in that shape.
+ *
+ * A device is a table of items; {@link decodeItems} and {@link encodeItems} are the only readers
+ * and writers, so another device of the family is another table.
+ */
+import { fail } from '../../../framework/codec-error.js';
+import { type Field, fieldSize, readField, writeField } from './field.js';
+
+/** One record or command of a device's table. */
+export interface Item {
+  /** Bytes that identify the item: channel and type, plus any fixed selector bytes. */
+  prefix: number[];
+  /** Message type this item belongs to (see the device's `messageTypes`). */
+  messageType: string;
+  /** Fields after the prefix. Their keys go to the top level unless `into` is set. */
+  fields: Field[];
+  /** Nest the fields in an object under this key. */
+  into?: string;
+  /** With `into`: the key holds an array and each occurrence appends one object. */
+  list?: boolean;
+  /**
+   * An action with no data (reboot, clear counter): decodes to `{[flag]: 'yes'}`, encodes from
+   * `'yes'` or `1` (nothing is sent for `'no'` or `0`).
+   */
+  flag?: string;
+}
+
+/** Total bytes of an item's fields. */
+export function payloadSize(item: Item): number {
+  let n = 0;
+  for (let i = 0; i < item.fields.length; i++) n += fieldSize(item.fields[i]!);
+  return n;
+}
+
+/** Name of an item for messages: its target key or first field key, and its prefix in hex. */
+export function itemName(item: Item): string {
+  const f = item.fields[0];
+  const name = item.flag || item.into || (f && f.key) || 'record';
+  const hex: string[] = [];
+  for (let i = 0; i < item.prefix.length; i++) {
+    hex.push('0x' + (item.prefix[i]! < 16 ? '0' : '') + item.prefix[i]!.toString(16));
+  }
+  return `${name} (${hex.join(' ')})`;
+}
+
+/**
+ * Payload sizes of the IPSO-derived data types Milesight uses (IPSO Smart Objects, object id
+ * minus 3200, as in Cayenne LPP): used only to step over a record of an unknown channel whose
+ * type is known, below channel 0x80 (alarm channels 0x8X append bytes).
+ */
+const TYPE_SIZES: Record<number, number> = {
+  0x00: 1, 0x01: 1, 0x67: 2, 0x68: 1, 0x73: 2, 0x74: 2, 0x75: 1, 0x7d: 2, 0x80: 4,
+  0x81: 1, 0x82: 2, 0x83: 4, 0xc8: 4, 0xc9: 2, 0xcb: 1,
+};
+
+function matches(bytes: number[], offset: number, prefix: number[], aliasFe: boolean): boolean {
+  if (offset + prefix.length > bytes.length) return false;
+  for (let i = 0; i < prefix.length; i++) {
+    const b = bytes[offset + i]!;
+    if (b === prefix[i]) continue;
+    // Devices answer a 0xFF command on channel 0xFE as well (Milesight user guides, "Downlink").
+    if (i === 0 && aliasFe && b === 0xfe && prefix[0] === 0xff) continue;
+    return false;
+  }
+  return true;
+}
+
+/** The item with the longest prefix matching at `offset`, if any. */
+export function findItem(
+  bytes: number[],
+  offset: number,
+  items: Item[],
+  aliasFe: boolean,
+): Item | undefined {
+  let best: Item | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (matches(bytes, offset, it.prefix, aliasFe)) {
+      if (best === undefined || it.prefix.length > best.prefix.length) best = it;
+    }
+  }
+  return best;
+}
+
+function hexByte(b: number): string {
+  return '0x' + (b < 16 ? '0' : '') + b.toString(16);
+}
+
+/** Result of {@link decodeItems}. */
+export interface ItemsDecoded {
+  data: Record<string, unknown>;
+  warnings: string[];
+}
+
+/**
+ * Decodes a sequence of records. A record seen twice overwrites the first (as the vendor's
+ * decoders do), except `list` items, which append. An unknown record whose size is known from
+ * its type is skipped with a warning; otherwise decoding stops there with a warning naming the
+ * offset and the bytes left. A known record cut short fails.
+ *
+ * @param what - message name for errors, such as `uplink`.
+ * @param aliasFe - accept 0xFE for channel 0xFF (device answers to commands).
+ * @throws CodecError on an empty payload or a truncated record.
+ */
+export function decodeItems(
+  bytes: number[],
+  items: Item[],
+  what: string,
+  aliasFe: boolean,
+): ItemsDecoded {
+  const data: Record<string, unknown> = {};
+  const warnings: string[] = [];
+  if (bytes.length === 0) fail(`${what}: empty payload, expected at least one 2-byte record`, 0);
+
+  let i = 0;
+  while (i < bytes.length) {
+    if (i + 2 > bytes.length) {
+      fail(`${what}: record header needs 2 bytes at offset ${i}, got 1`, i);
+    }
+    const item = findItem(bytes, i, items, aliasFe);
+    if (item === undefined) {
+      const channel = bytes[i]!;
+      const type = bytes[i + 1]!;
+      const size = channel < 0x80 ? TYPE_SIZES[type] : undefined;
+      if (size !== undefined && i + 2 + size <= bytes.length) {
+        warnings.push(
+          `${what}: unknown record ${hexByte(channel)} ${hexByte(type)} at offset ${i}, ` +
+            `skipped its ${size} data byte${size === 1 ? '' : 's'}`,
+        );
+        i += 2 + size;
+        continue;
+      }
+      warnings.push(
+        `${what}: unknown record ${hexByte(channel)} ${hexByte(type)} at offset ${i}; ` +
+          `its length is unknown, so bytes ${i} to ${bytes.length - 1} were not decoded`,
+      );
+      break;
+    }
+
+    const name = `${what}: ${itemName(item)}`;
+    let off = i + item.prefix.length;
+    if (item.flag !== undefined) {
+      data[item.flag] = 'yes';
+      i = off;
+      continue;
+    }
+    let target: Record<string, unknown> = data;
+    if (item.into !== undefined) {
+      target = {};
+      if (item.list) {
+        const arr = (data[item.into] as unknown[] | undefined) || [];
+        data[item.into] = arr;
+        // Check the whole record fits before appending, so no half object is left behind.
+        if (off + payloadSize(item) > bytes.length) {
+          fail(
+            `${name}: need ${payloadSize(item)} bytes at offset ${off}, ` +
+              `got ${bytes.length - off}`,
+            off,
+          );
+        }
+        arr.push(target);
+      } else {
+        data[item.into] = target;
+      }
+    }
+    for (let k = 0; k < item.fields.length; k++) {
+      const f = item.fields[k]!;
+      readField(bytes, off, f, target, name, warnings);
+      off += fieldSize(f);
+    }
+    i = off;
+  }
+  return { data, warnings };
+}
+
+/** Keys an item reads from its source object (conditional ones excluded). */
+function requiredKeys(item: Item): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < item.fields.length; i++) {
+    const f = item.fields[i]!;
+    if (f.kind === 'skip' || f.when !== undefined) continue;
+    if (f.kind === 'packed') {
+      const parts = f.parts || [];
+      for (let p = 0; p < parts.length; p++) {
+        if (parts[p]!.fixed === undefined) keys.push(parts[p]!.key);
+      }
+    } else keys.push(f.key as string);
+  }
+  return keys;
+}
+
+function allKeys(item: Item): string[] {
+  const keys = requiredKeys(item);
+  for (let i = 0; i < item.fields.length; i++) {
+    const f = item.fields[i]!;
+    if (f.when !== undefined) keys.push(f.key as string);
+  }
+  return keys;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !(v instanceof Array);
+}
+
+/** True when `obj` has every required key of `item` and no key the item does not know. */
+function fitsExactly(item: Item, obj: Record<string, unknown>): boolean {
+  const req = requiredKeys(item);
+  for (let i = 0; i < req.length; i++) if (!(req[i]! in obj)) return false;
+  const all = allKeys(item);
+  const keys = Object.keys(obj);
+  for (let i = 0; i < keys.length; i++) if (all.indexOf(keys[i]!) < 0) return false;
+  return true;
+}
+
+function emit(out: number[], item: Item, source: Record<string, unknown>, what: string): void {
+  for (let i = 0; i < item.prefix.length; i++) out.push(item.prefix[i]!);
+  const name = `${what}: ${itemName(item)}`;
+  for (let i = 0; i < item.fields.length; i++) writeField(out, item.fields[i]!, source, name);
+}
+
+/**
+ * Encodes `data` as records or commands of `items`, in table order. A record is chosen for a
+ * top-level group of keys when all its keys are present; records with more keys are preferred
+ * (so `temperature` with `temperature_abnormal` picks the alarm record). Every key of `data`
+ * must be used.
+ *
+ * @throws CodecError naming the key when a value is missing, invalid or unknown.
+ */
+export function encodeItems(data: unknown, items: Item[], what: string): number[] {
+  if (!isObject(data)) fail(`${what}: expected an object, got ${JSON.stringify(data)}`);
+  const src = data as Record<string, unknown>;
+  const used: Record<string, boolean> = {};
+  const chosen: Array<{ item: Item; sources: Array<Record<string, unknown>> } | undefined> = [];
+
+  // Choose, most specific first; emit afterwards in table order.
+  const order: number[] = [];
+  for (let i = 0; i < items.length; i++) order.push(i);
+  order.sort((a, b) => {
+    const d = requiredKeys(items[b]!).length - requiredKeys(items[a]!).length;
+    return d !== 0 ? d : a - b;
+  });
+  const listDone: Record<string, boolean> = {};
+  for (let o = 0; o < order.length; o++) {
+    const idx = order[o]!;
+    const item = items[idx]!;
+    if (item.flag !== undefined) {
+      const v = src[item.flag];
+      if (v === undefined || used[item.flag]) continue;
+      used[item.flag] = true;
+      if (v === 'yes' || v === 1) chosen[idx] = { item, sources: [{}] };
+      else if (v !== 'no' && v !== 0) {
+        fail(`${what}: ${item.flag}: expected 'yes' or 'no', got ${JSON.stringify(v)}`);
+      }
+      continue;
+    }
+    if (item.into !== undefined) {
+      const key = item.into;
+      const v = src[key];
+      if (v === undefined) continue;
+      if (item.list) {
+        if (listDone[key]) continue;
+        listDone[key] = true;
+        used[key] = true;
+        if (!(v instanceof Array)) fail(`${what}: ${key}: expected an array`);
+        // Each element goes to the first item of this list whose keys it fits.
+        for (let e = 0; e < (v as unknown[]).length; e++) {
+          const el = (v as unknown[])[e];
+          let target: number | undefined;
+          for (let t = 0; t < items.length && target === undefined; t++) {
+            const cand = items[t]!;
+            if (cand.into === key && cand.list && isObject(el) && fitsExactly(cand, el)) target = t;
+          }
+          if (target === undefined) {
+            fail(`${what}: ${key}[${e}]: fields do not match any record of this device`);
+          }
+          const slot = chosen[target!] || { item: items[target!]!, sources: [] };
+          slot.sources.push(el as Record<string, unknown>);
+          chosen[target!] = slot;
+        }
+        continue;
+      }
+      if (used[key]) continue;
+      if (!isObject(v)) fail(`${what}: ${key}: expected an object, got ${JSON.stringify(v)}`);
+      const obj = v as Record<string, unknown>;
+      // Several commands may share a key (fetch_history with or without end_time): take the
+      // first that fits, or let the last candidate report what is wrong.
+      let later = false;
+      for (let o2 = o + 1; o2 < order.length; o2++) {
+        const c2 = items[order[o2]!]!;
+        if (c2.into === key && !c2.list) later = true;
+      }
+      if (later && !fitsExactly(item, obj)) continue;
+      const all = allKeys(item);
+      const ks = Object.keys(obj);
+      for (let k = 0; k < ks.length; k++) {
+        if (all.indexOf(ks[k]!) < 0) fail(`${what}: ${key}: unknown field '${ks[k]}'`);
+      }
+      used[key] = true;
+      chosen[idx] = { item, sources: [obj] };
+      continue;
+    }
+    const req = requiredKeys(item);
+    let ok = req.length > 0;
+    for (let k = 0; k < req.length && ok; k++) ok = req[k]! in src && !used[req[k]!];
+    if (!ok) continue;
+    for (let k = 0; k < req.length; k++) used[req[k]!] = true;
+    chosen[idx] = { item, sources: [src] };
+  }
+
+  const keys = Object.keys(src);
+  for (let k = 0; k < keys.length; k++) {
+    if (!used[keys[k]!]) fail(`${what}: unknown or unpaired field '${keys[k]}'`);
+  }
+  const out: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const c = chosen[i];
+    if (c === undefined) continue;
+    for (let s = 0; s < c.sources.length; s++) emit(out, c.item, c.sources[s]!, what);
+  }
+  if (out.length === 0) fail(`${what}: nothing to encode`);
+  return out;
+}
