@@ -131,7 +131,7 @@ function waterAlarmCmd(selector: number, key: string): Item {
   };
 }
 
-const DOWNLINK: Item[] = [
+const DOWNLINK: Item[] = ([] as Item[]).concat([
   REBOOT,
   QUERY_STATUS,
   SYNC_TIME,
@@ -205,10 +205,7 @@ const DOWNLINK: Item[] = [
   RETRANSMIT_ENABLE,
   RETRANSMIT_INTERVAL,
   RESEND_INTERVAL,
-  ...FETCH_HISTORY,
-  CLEAR_HISTORY,
-  STOP_TRANSMIT,
-];
+], FETCH_HISTORY, [CLEAR_HISTORY, STOP_TRANSMIT]);
 
 /** The EM300-DI table. */
 export const EM300_DI = {

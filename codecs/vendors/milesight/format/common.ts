@@ -4,6 +4,7 @@
  * (Milesight-IoT/SensorDecoders decoders and encoders, 2025 editions).
  */
 import type { Field } from './field.js';
+import { withEntries } from './normalize.js';
 import type { Item } from './item.js';
 
 export const YES_NO: Record<number, string> = { 0: 'no', 1: 'yes' };
@@ -52,7 +53,7 @@ export function setting(type: number, key: string, field: Omit<Field, 'key'>, me
   return {
     prefix: [0xff, type],
     messageType: messageType || `set_${key}`,
-    fields: [{ key, ...field }],
+    fields: [withEntries<Field>(field as Field, { key })],
   };
 }
 

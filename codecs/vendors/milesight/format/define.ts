@@ -67,7 +67,13 @@ function messageTypesOf(dev: MilesightDevice, uplink: Item[]): MessageType[] {
  */
 export function defineMilesight(dev: MilesightDevice): CodecDefinition {
   // Echoes of accepted commands come back in uplinks, so uplinks know the commands too.
-  const uplink = DEVICE_INFO.concat(dev.uplink, dev.downlink);
+  // Only commands on channels 0xF8 to 0xFF are echoed; others (such as WS558's 0x08 switch
+  // command) would shadow measurement records.
+  const echoes: Item[] = [];
+  for (let i = 0; i < dev.downlink.length; i++) {
+    if (dev.downlink[i]!.prefix[0]! >= 0xf8) echoes.push(dev.downlink[i]!);
+  }
+  const uplink = DEVICE_INFO.concat(dev.uplink, echoes);
   const down = dev.downlink;
   const withWarnings = (r: { data: unknown; warnings: string[] }): Decoded =>
     r.warnings.length > 0 ? { data: r.data, warnings: r.warnings } : { data: r.data };

@@ -40,7 +40,12 @@ export type FieldKind =
   /** `size` reserved bytes, written as `raw` (default 0), not shown. */
   | 'skip'
   /** One or two bytes (little-endian) split into bit `parts`. */
-  | 'packed';
+  | 'packed'
+  /**
+   * A mask then a state, each half of `size`: part `i` is present only when its mask bit is set (switch
+   * commands that change some outputs and leave the others alone).
+   */
+  | 'maskedBits';
 
 /** A bit range of a `packed` field. */
 export interface BitPart {
@@ -57,7 +62,7 @@ export interface Field {
   /** Output key, relative to the record's target object. Not used by `skip`. */
   key?: string;
   kind: FieldKind;
-  /** Byte count for `hex`, `ascii`, `fixed`, `skip`, `packed` (1 or 2). */
+  /** Bytes for `hex`, `ascii`, `fixed`, `skip`, `packed` (1 or 2), `maskedBits` (2 or 4). */
   size?: number;
   /** Raw integer divided by `scale` on decode (e.g. 10 for 0.1 °C steps). */
   scale?: number;
@@ -94,7 +99,8 @@ const INT_SIZES: Record<string, number> = {
 export function fieldSize(f: Field): number {
   const n = INT_SIZES[f.kind];
   if (n !== undefined) return n;
-  return f.size === undefined ? 1 : f.size;
+  if (f.size !== undefined) return f.size;
+  return f.kind === 'maskedBits' ? 2 : 1;
 }
 
 /** Label of `code` in `map`, or `unknown` as the vendor's decoders show it. */
@@ -188,6 +194,20 @@ export function readField(
         if (p.fixed !== undefined) continue;
         const v = Math.floor(raw / Math.pow(2, p.shift)) % Math.pow(2, p.width);
         target[p.key] = p.map === undefined ? v : decodeLabel(p.map, v, `${what}.${p.key}`, warnings);
+      }
+      return;
+    }
+    case 'maskedBits': {
+      const half = size / 2;
+      const mask = readUintLE(bytes, offset, half, label);
+      const state = readUintLE(bytes, offset + half, half, label);
+      const parts = f.parts || [];
+      for (let i = 0; i < parts.length; i++) {
+        const p = parts[i]!;
+        if ((mask >> p.shift) & 1) {
+          const bit = (state >> p.shift) & 1;
+          target[p.key] = decodeLabel(p.map!, bit, `${what}.${p.key}`, warnings);
+        }
       }
       return;
     }
@@ -286,6 +306,20 @@ export function writeField(
         raw += code * Math.pow(2, p.shift);
       }
       writeUintLE(out, raw, size, label);
+      return;
+    }
+    case 'maskedBits': {
+      let mask = 0;
+      let state = 0;
+      const parts = f.parts || [];
+      for (let i = 0; i < parts.length; i++) {
+        const p = parts[i]!;
+        if (!(p.key in source)) continue;
+        mask |= 1 << p.shift;
+        state |= codeOf(p.map!, source[p.key], `${what}.${p.key}`) << p.shift;
+      }
+      writeUintLE(out, mask, size / 2, label);
+      writeUintLE(out, state, size / 2, label);
       return;
     }
     case 'f32':

@@ -23,6 +23,11 @@ export interface Item {
   /** With `into`: the key holds an array and each occurrence appends one object. */
   list?: boolean;
   /**
+   * With `into`: the object is shared by several commands, each setting some of its keys
+   * (WT101 `temperature_control.enable` and `.mode` travel in two commands).
+   */
+  partOf?: boolean;
+  /**
    * An action with no data (reboot, clear counter): decodes to `{[flag]: 'yes'}`, encodes from
    * `'yes'` or `1` (nothing is sent for `'no'` or `0`).
    */
@@ -69,6 +74,26 @@ function matches(bytes: number[], offset: number, prefix: number[], aliasFe: boo
   return true;
 }
 
+/**
+ * True unless the item's first field is a packed byte with constant bits that differ from the
+ * frame (EM400-MUD's `ff 06` alarm commands differ only in bits 3 to 5 of that byte).
+ */
+function fixedBitsMatch(bytes: number[], offset: number, item: Item): boolean {
+  const f = item.fields[0];
+  if (f === undefined || f.kind !== 'packed') return true;
+  const at = offset + item.prefix.length;
+  if (at >= bytes.length) return true;
+  const parts = f.parts || [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.fixed === undefined) continue;
+    if (Math.floor(bytes[at]! / Math.pow(2, p.shift)) % Math.pow(2, p.width) !== p.fixed) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** The item with the longest prefix matching at `offset`, if any. */
 export function findItem(
   bytes: number[],
@@ -79,7 +104,7 @@ export function findItem(
   let best: Item | undefined;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
-    if (matches(bytes, offset, it.prefix, aliasFe)) {
+    if (matches(bytes, offset, it.prefix, aliasFe) && fixedBitsMatch(bytes, offset, it)) {
       if (best === undefined || it.prefix.length > best.prefix.length) best = it;
     }
   }
@@ -163,6 +188,8 @@ export function decodeItems(
           );
         }
         arr.push(target);
+      } else if (item.partOf && isObject(data[item.into])) {
+        target = data[item.into] as Record<string, unknown>;
       } else {
         data[item.into] = target;
       }
@@ -182,7 +209,7 @@ function requiredKeys(item: Item): string[] {
   const keys: string[] = [];
   for (let i = 0; i < item.fields.length; i++) {
     const f = item.fields[i]!;
-    if (f.kind === 'skip' || f.when !== undefined) continue;
+    if (f.kind === 'skip' || f.kind === 'maskedBits' || f.when !== undefined) continue;
     if (f.kind === 'packed') {
       const parts = f.parts || [];
       for (let p = 0; p < parts.length; p++) {
@@ -193,13 +220,22 @@ function requiredKeys(item: Item): string[] {
   return keys;
 }
 
-function allKeys(item: Item): string[] {
-  const keys = requiredKeys(item);
+/** Keys an item may read but does not need: conditional fields and masked bits. */
+function optionalKeys(item: Item): string[] {
+  const keys: string[] = [];
   for (let i = 0; i < item.fields.length; i++) {
     const f = item.fields[i]!;
     if (f.when !== undefined) keys.push(f.key as string);
+    if (f.kind === 'maskedBits') {
+      const parts = f.parts || [];
+      for (let p = 0; p < parts.length; p++) keys.push(parts[p]!.key);
+    }
   }
   return keys;
+}
+
+function allKeys(item: Item): string[] {
+  return requiredKeys(item).concat(optionalKeys(item));
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -244,6 +280,8 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
     return d !== 0 ? d : a - b;
   });
   const listDone: Record<string, boolean> = {};
+  const lists: Array<Array<{ item: Item; source: Record<string, unknown> }> | undefined> = [];
+  const partUsed: Record<string, boolean> = {};
   for (let o = 0; o < order.length; o++) {
     const idx = order[o]!;
     const item = items[idx]!;
@@ -266,6 +304,7 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
         listDone[key] = true;
         used[key] = true;
         if (!(v instanceof Array)) fail(`${what}: ${key}: expected an array`);
+        const seq: Array<{ item: Item; source: Record<string, unknown> }> = [];
         // Each element goes to the first item of this list whose keys it fits.
         for (let e = 0; e < (v as unknown[]).length; e++) {
           const el = (v as unknown[])[e];
@@ -277,15 +316,32 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
           if (target === undefined) {
             fail(`${what}: ${key}[${e}]: fields do not match any record of this device`);
           }
-          const slot = chosen[target!] || { item: items[target!]!, sources: [] };
-          slot.sources.push(el as Record<string, unknown>);
-          chosen[target!] = slot;
+          seq.push({ item: items[target!]!, source: el as Record<string, unknown> });
         }
+        // The whole list goes out, in its own order, where its first item stands in the table.
+        let first = idx;
+        for (let t = 0; t < items.length; t++) {
+          if (items[t]!.into === key && items[t]!.list) {
+            first = t;
+            break;
+          }
+        }
+        lists[first] = seq;
+        continue;
+      }
+      if (!isObject(v)) fail(`${what}: ${key}: expected an object, got ${JSON.stringify(v)}`);
+      const obj = v as Record<string, unknown>;
+      if (item.partOf) {
+        const req = requiredKeys(item);
+        let all = req.length > 0;
+        for (let k = 0; k < req.length && all; k++) all = req[k]! in obj;
+        if (!all) continue;
+        for (let k = 0; k < req.length; k++) partUsed[`${key}.${req[k]}`] = true;
+        used[key] = true;
+        chosen[idx] = { item, sources: [obj] };
         continue;
       }
       if (used[key]) continue;
-      if (!isObject(v)) fail(`${what}: ${key}: expected an object, got ${JSON.stringify(v)}`);
-      const obj = v as Record<string, unknown>;
       // Several commands may share a key (fetch_history with or without end_time): take the
       // first that fits, or let the last candidate report what is wrong.
       let later = false;
@@ -304,10 +360,16 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
       continue;
     }
     const req = requiredKeys(item);
-    let ok = req.length > 0;
+    let ok = true;
     for (let k = 0; k < req.length && ok; k++) ok = req[k]! in src && !used[req[k]!];
-    if (!ok) continue;
+    const opt = optionalKeys(item);
+    const optPresent: string[] = [];
+    for (let k = 0; k < opt.length; k++) {
+      if (opt[k]! in src && !used[opt[k]!]) optPresent.push(opt[k]!);
+    }
+    if (!ok || req.length + optPresent.length === 0) continue;
     for (let k = 0; k < req.length; k++) used[req[k]!] = true;
+    for (let k = 0; k < optPresent.length; k++) used[optPresent[k]!] = true;
     chosen[idx] = { item, sources: [src] };
   }
 
@@ -315,8 +377,20 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
   for (let k = 0; k < keys.length; k++) {
     if (!used[keys[k]!]) fail(`${what}: unknown or unpaired field '${keys[k]}'`);
   }
+  // Every key of a shared object must have been taken by one of its commands.
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (!it.partOf || !isObject(src[it.into as string])) continue;
+    const obj = src[it.into as string] as Record<string, unknown>;
+    const ks = Object.keys(obj);
+    for (let k = 0; k < ks.length; k++) {
+      if (!partUsed[`${it.into}.${ks[k]}`]) fail(`${what}: ${it.into}: unknown field '${ks[k]}'`);
+    }
+  }
   const out: number[] = [];
   for (let i = 0; i < items.length; i++) {
+    const l = lists[i];
+    if (l !== undefined) for (let e = 0; e < l.length; e++) emit(out, l[e]!.item, l[e]!.source, what);
     const c = chosen[i];
     if (c === undefined) continue;
     for (let s = 0; s < c.sources.length; s++) emit(out, c.item, c.sources[s]!, what);

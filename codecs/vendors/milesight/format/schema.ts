@@ -17,7 +17,7 @@ function enumOf(map: Record<number, string>): string[] {
 
 function fieldSchemas(f: Field, props: Record<string, JsonSchema>): void {
   if (f.kind === 'skip') return;
-  if (f.kind === 'packed') {
+  if (f.kind === 'packed' || f.kind === 'maskedBits') {
     const parts = f.parts || [];
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
