@@ -41,15 +41,49 @@ export const DF702: DingtekDevice = {
       key: 'ultrasonic_range',
       show: (raw) => (raw === 0 ? '2000 mm' : '5000 mm'),
       read: (v, what) =>
-        v === '2000 mm' ? 0 : v === '5000 mm' ? 1 : fail(`${what}: expected '2000 mm' or '5000 mm'`),
+        v === '2000 mm'
+          ? 0
+          : v === '5000 mm'
+            ? 1
+            : fail(`${what}: expected '2000 mm' or '5000 mm'`),
     },
   ],
   commands: [
-    { key: 'periodic_interval', option: 0x01, min: 1, max: 168, description: 'Heartbeat interval in hours (1 to 168)' },
-    { key: 'full_alarm_threshold', option: 0x02, min: 15, max: 255, description: 'Full alarm distance in cm (15 to 255)' },
-    { key: 'fire_alarm_threshold', option: 0x03, min: 0, max: 255, description: 'Fire alarm temperature in °C (0 to 255)' },
-    { key: 'tilt_alarm_threshold', option: 0x04, min: 15, max: 90, description: 'Tilt alarm angle in degrees (15 to 90)' },
-    { key: 'detection_interval', option: 0x08, min: 1, max: 60, description: 'Measurement interval in minutes (1 to 60)' },
+    {
+      key: 'periodic_interval',
+      option: 0x01,
+      min: 1,
+      max: 168,
+      description: 'Heartbeat interval in hours (1 to 168)',
+    },
+    {
+      key: 'full_alarm_threshold',
+      option: 0x02,
+      min: 15,
+      max: 255,
+      description: 'Full alarm distance in cm (15 to 255)',
+    },
+    {
+      key: 'fire_alarm_threshold',
+      option: 0x03,
+      min: 0,
+      max: 255,
+      description: 'Fire alarm temperature in °C (0 to 255)',
+    },
+    {
+      key: 'tilt_alarm_threshold',
+      option: 0x04,
+      min: 15,
+      max: 90,
+      description: 'Tilt alarm angle in degrees (15 to 90)',
+    },
+    {
+      key: 'detection_interval',
+      option: 0x08,
+      min: 1,
+      max: 60,
+      description: 'Measurement interval in minutes (1 to 60)',
+    },
     {
       key: 'tilt_enable',
       option: 0x09,
@@ -78,7 +112,15 @@ export const DF702: DingtekDevice = {
       operation: 'decodeUplink',
       fPort: 3,
       bytesHex: '800001011107d000190000000000000081',
-      data: { level: '2000 mm', full: false, fire: false, tilt: false, battery: false, angle: '0 °', temperature: '25 ℃' },
+      data: {
+        level: '2000 mm',
+        full: false,
+        fire: false,
+        tilt: false,
+        battery: false,
+        angle: '0 °',
+        temperature: '25 ℃',
+      },
       source: SOURCE,
     },
     {
@@ -98,7 +140,9 @@ export const DF702: DingtekDevice = {
       fPort: 3,
       bytesHex: '8000010319010418011e4b1e00000000000000000000000081',
       data: {
-        periodic_interval: '24 hours', detection_interval: '1 minutes', full_alarm_threshold: '30 cm',
+        periodic_interval: '24 hours',
+        detection_interval: '1 minutes',
+        full_alarm_threshold: '30 cm',
         fire_alarm_threshold: '75 ℃', tilt_alarm_threshold: '30 °', tilt_enable: false,
         ultrasonic_range: '2000 mm',
       },

@@ -26,7 +26,7 @@ import {
 } from './format/common.js';
 import { defineMilesight } from './format/define.js';
 import type { Field } from './format/field.js';
-import type { Item } from './format/item.js';
+import { type Item, one } from './format/item.js';
 import { numberAt, withDefined } from './format/normalize.js';
 
 const GPIO: Record<number, string> = { 0: 'low', 1: 'high' };
@@ -66,9 +66,9 @@ const WATER_ALARM_FIELD: Field = { key: 'water_alarm', kind: 'u8', map: WATER_AL
 
 const UPLINK: Item[] = [
   { prefix: [0x01, 0x75], messageType: 'status', fields: [{ key: 'battery', kind: 'u8' }] },
-  { prefix: [0x03, 0x67], messageType: 'status', fields: [{ key: 'temperature', kind: 'i16', scale: 10 }] },
-  { prefix: [0x04, 0x68], messageType: 'status', fields: [{ key: 'humidity', kind: 'u8', scale: 2 }] },
-  { prefix: [0x05, 0x00], messageType: 'status', fields: [{ key: 'gpio', kind: 'u8', map: GPIO }] },
+  one([0x03, 0x67], 'status', { key: 'temperature', kind: 'i16', scale: 10 }),
+  one([0x04, 0x68], 'status', { key: 'humidity', kind: 'u8', scale: 2 }),
+  one([0x05, 0x00], 'status', { key: 'gpio', kind: 'u8', map: GPIO }),
   // A 32-bit counter: read as 8 bits, it would wrap at 255 pulses.
   { prefix: [0x05, 0xc8], messageType: 'status', fields: [{ key: 'pulse', kind: 'u32' }] },
   { prefix: [0x05, 0xe1], messageType: 'status', fields: WATER },
@@ -160,7 +160,7 @@ const DOWNLINK: Item[] = ([] as Item[]).concat([
   action([0xff, 0x4e, 0x01, 0x00], 'clear_counter'),
   action([0xff, 0x4e, 0x01, 0x01], 'stop_counter'),
   action([0xff, 0x4e, 0x01, 0x02], 'start_counter'),
-  { prefix: [0xff, 0x92, 0x01], messageType: 'set_counter', fields: [{ key: 'counter', kind: 'u32' }] },
+  one([0xff, 0x92, 0x01], 'set_counter', { key: 'counter', kind: 'u32' }),
   waterAlarmCmd(0x00, 'water_flow_alarm_settings'),
   waterAlarmCmd(0x01, 'water_flow_timeout_alarm_settings'),
   waterAlarmCmd(0x02, 'water_outage_timeout_alarm_settings'),
@@ -286,7 +286,13 @@ export const EM300_DI = {
         temperature: 30.8,
         humidity: 50.5,
         history: [
-          { timestamp: 1665561758, temperature: 27.2, humidity: 46.5, gpio_type: 'pulse', pulse: 256 },
+          {
+            timestamp: 1665561758,
+            temperature: 27.2,
+            humidity: 46.5,
+            gpio_type: 'pulse',
+            pulse: 256,
+          },
         ],
       },
       source:

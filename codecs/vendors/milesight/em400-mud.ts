@@ -15,12 +15,12 @@ import {
   setting,
 } from './format/common.js';
 import { defineMilesight } from './format/define.js';
-import type { Item } from './format/item.js';
+import { type Item, one } from './format/item.js';
 import { normalizeWaste } from './format/waste-normalize.js';
 
 const UPLINK: Item[] = [
   { prefix: [0x01, 0x75], messageType: 'status', fields: [{ key: 'battery', kind: 'u8' }] },
-  { prefix: [0x03, 0x67], messageType: 'status', fields: [{ key: 'temperature', kind: 'i16', scale: 10 }] },
+  one([0x03, 0x67], 'status', { key: 'temperature', kind: 'i16', scale: 10 }),
   { prefix: [0x04, 0x82], messageType: 'status', fields: [{ key: 'distance', kind: 'u16' }] },
   {
     prefix: [0x05, 0x00],

@@ -7,20 +7,22 @@ import type { CodecDefinition } from '../../framework/types.js';
 import { ENABLE, REBOOT, REPORT_INTERVAL, action, setting } from './format/common.js';
 import { defineMilesight } from './format/define.js';
 import type { BitPart } from './format/field.js';
-import type { Item } from './format/item.js';
+import { type Item, one } from './format/item.js';
 import { numberAt, withDefined } from './format/normalize.js';
 
 const ON_OFF: Record<number, string> = { 0: 'off', 1: 'on' };
 
 const SWITCHES: BitPart[] = [];
-for (let i = 0; i < 8; i++) SWITCHES.push({ key: `switch_${i + 1}`, shift: i, width: 1, map: ON_OFF });
+for (let i = 0; i < 8; i++) {
+  SWITCHES.push({ key: `switch_${i + 1}`, shift: i, width: 1, map: ON_OFF });
+}
 
 const UPLINK: Item[] = [
-  { prefix: [0x03, 0x74], messageType: 'status', fields: [{ key: 'voltage', kind: 'u16', scale: 10 }] },
+  one([0x03, 0x74], 'status', { key: 'voltage', kind: 'u16', scale: 10 }),
   { prefix: [0x04, 0x80], messageType: 'status', fields: [{ key: 'active_power', kind: 'u32' }] },
   { prefix: [0x05, 0x81], messageType: 'status', fields: [{ key: 'power_factor', kind: 'u8' }] },
   // Energy in W·h, a 32-bit counter.
-  { prefix: [0x06, 0x83], messageType: 'status', fields: [{ key: 'power_consumption', kind: 'u32' }] },
+  one([0x06, 0x83], 'status', { key: 'power_consumption', kind: 'u32' }),
   { prefix: [0x07, 0xc9], messageType: 'status', fields: [{ key: 'total_current', kind: 'u16' }] },
   {
     // The first byte is not used by the vendor's decoder; the second holds all 8 states.

@@ -8,7 +8,7 @@ import type { HarmonisedHvac } from '../../framework/harmonised.js';
 import type { CodecDefinition } from '../../framework/types.js';
 import { ENABLE, REBOOT, TIME_ZONE, action } from './format/common.js';
 import { defineMilesight } from './format/define.js';
-import type { Item } from './format/item.js';
+import { type Item, one } from './format/item.js';
 import { numberAt, withDefined } from './format/normalize.js';
 
 const CONTROL_MODE: Record<number, string> = { 0: 'auto', 1: 'manual' };
@@ -28,8 +28,8 @@ const TIME_ZONE_MINUTES: Record<number, string> = {};
 const UPLINK: Item[] = [
   { prefix: [0x01, 0x75], messageType: 'status', fields: [{ key: 'battery', kind: 'u8' }] },
   // Signed: a radiator in an unheated room can read below 0 °C.
-  { prefix: [0x03, 0x67], messageType: 'status', fields: [{ key: 'temperature', kind: 'i16', scale: 10 }] },
-  { prefix: [0x04, 0x67], messageType: 'status', fields: [{ key: 'target_temperature', kind: 'i16', scale: 10 }] },
+  one([0x03, 0x67], 'status', { key: 'temperature', kind: 'i16', scale: 10 }),
+  one([0x04, 0x67], 'status', { key: 'target_temperature', kind: 'i16', scale: 10 }),
   { prefix: [0x05, 0x92], messageType: 'status', fields: [{ key: 'valve_opening', kind: 'u8' }] },
   {
     prefix: [0x06, 0x00],
@@ -64,7 +64,7 @@ const UPLINK: Item[] = [
     messageType: 'event',
     fields: [{ key: 'freeze_protection', kind: 'u8', map: { 0: 'normal', 1: 'triggered' } }],
   },
-  { prefix: [0x0b, 0x90], messageType: 'status', fields: [{ key: 'motor_position', kind: 'u16' }] },
+  one([0x0b, 0x90], 'status', { key: 'motor_position', kind: 'u16' }),
 ];
 
 function enableSetting(prefix: number[], key: string): Item {
@@ -83,9 +83,9 @@ const DOWNLINK: Item[] = [
     messageType: 'set_report_interval',
     fields: [{ key: 'report_interval', kind: 'u16' }],
   },
-  { prefix: [0xff, 0xbd], messageType: 'set_time_zone', fields: [{ key: 'time_zone', kind: 'i16', map: TIME_ZONE_MINUTES }] },
+  one([0xff, 0xbd], 'set_time_zone', { key: 'time_zone', kind: 'i16', map: TIME_ZONE_MINUTES }),
   // Older firmware: tenths of an hour.
-  { prefix: [0xff, 0x17], messageType: 'set_time_zone', fields: [{ key: 'time_zone', kind: 'i16', map: TIME_ZONE }] },
+  one([0xff, 0x17], 'set_time_zone', { key: 'time_zone', kind: 'i16', map: TIME_ZONE }),
   {
     prefix: [0xff, 0x3b],
     messageType: 'set_time_sync_enable',
@@ -142,7 +142,7 @@ const DOWNLINK: Item[] = [
     ],
   },
   action([0xff, 0x57, 0xff], 'restore_open_window_detection'),
-  { prefix: [0xff, 0xb4], messageType: 'set_valve_opening', fields: [{ key: 'valve_opening', kind: 'u8' }] },
+  one([0xff, 0xb4], 'set_valve_opening', { key: 'valve_opening', kind: 'u8' }),
   action([0xff, 0xad, 0xff], 'valve_calibration'),
   {
     prefix: [0xff, 0xac],
@@ -188,7 +188,9 @@ const DOWNLINK: Item[] = [
   {
     prefix: [0xf9, 0x37],
     messageType: 'set_window_detection_valve_strategy',
-    fields: [{ key: 'window_detection_valve_strategy', kind: 'u8', map: { 0: 'keep', 1: 'close' } }],
+    fields: [
+      { key: 'window_detection_valve_strategy', kind: 'u8', map: { 0: 'keep', 1: 'close' } },
+    ],
   },
   {
     prefix: [0xf9, 0x38],

@@ -25,16 +25,23 @@ function hex2(v: number): string {
  *
  * @throws CodecError when the bytes are not `80029999 OO VV 81` in ASCII.
  */
-export function decodeAsciiCommand(bytes: number[], what: string): { option: number; value: number } {
+export function decodeAsciiCommand(
+  bytes: number[],
+  what: string,
+): { option: number; value: number } {
   if (bytes.length !== 14) fail(`${what}: ${bytes.length} bytes, expected 14 ASCII characters`, 0);
   let text = '';
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i]!;
     const ch = String.fromCharCode(c);
-    if (!/[0-9A-Fa-f]/.test(ch)) fail(`${what}: byte 0x${c.toString(16)} at offset ${i} is not a hex digit`, i);
+    if (!/[0-9A-Fa-f]/.test(ch)) {
+      fail(`${what}: byte 0x${c.toString(16)} at offset ${i} is not a hex digit`, i);
+    }
     text += ch;
   }
-  if (text.substr(0, 8) !== HEAD) fail(`${what}: starts '${text.substr(0, 8)}', expected '${HEAD}'`, 0);
-  if (text.substr(12, 2) !== TAIL) fail(`${what}: ends '${text.substr(12, 2)}', expected '${TAIL}'`, 12);
+  const head = text.substr(0, 8);
+  const tail = text.substr(12, 2);
+  if (head !== HEAD) fail(`${what}: starts '${head}', expected '${HEAD}'`, 0);
+  if (tail !== TAIL) fail(`${what}: ends '${tail}', expected '${TAIL}'`, 12);
   return { option: parseInt(text.substr(8, 2), 16), value: parseInt(text.substr(10, 2), 16) };
 }

@@ -14,8 +14,21 @@ import type {
   JsonSchema,
 } from '../../../framework/types.js';
 import { decodeAsciiCommand, encodeAsciiCommand } from './ascii-command.js';
-import { DINGTEK_FPORT, TYPE_HEARTBEAT, TYPE_PARAMETERS, buildFrame, checkFrame } from './frame.js';
-import { type RawParams, type RawReport, readParams, readReport, writeParams, writeReport } from './report.js';
+import {
+  DINGTEK_FPORT,
+  TYPE_HEARTBEAT,
+  TYPE_PARAMETERS,
+  buildFrame,
+  checkFrame,
+} from './frame.js';
+import {
+  type RawParams,
+  type RawReport,
+  readParams,
+  readReport,
+  writeParams,
+  writeReport,
+} from './report.js';
 
 /** How one raw value is shown: under `key`, as a number, a boolean, or a number and a unit. */
 export interface OutField {
@@ -112,7 +125,8 @@ function schemaOf(fields: OutField[], title: string): JsonSchema {
   const props: Record<string, JsonSchema> = {};
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
-    const sample = f.show ? f.show(0) : f.unit !== undefined ? 'x' : f.raw === 'firmware' ? 'x' : 0;
+    const textual = f.unit !== undefined || f.raw === 'firmware' || /itude$/.test(f.raw);
+    const sample = f.show ? f.show(0) : textual ? 'x' : 0;
     props[f.key] =
       typeof sample === 'string'
         ? { type: 'string' }
@@ -199,7 +213,10 @@ export function defineDingtek(dev: DingtekDevice): CodecDefinition {
         let minor = 0;
         if (raw.firmware !== undefined) {
           const m = /^(\d+)\.(\d+)$/.exec(String(raw.firmware));
-          if (m === null) fail(`parameters.firmware: expected 'major.minor', got ${JSON.stringify(raw.firmware)}`);
+          if (m === null) {
+            const got = JSON.stringify(raw.firmware);
+            fail(`parameters.firmware: expected 'major.minor', got ${got}`);
+          }
           major = Number(m![1]);
           minor = Number(m![2]);
         }
@@ -214,7 +231,8 @@ export function defineDingtek(dev: DingtekDevice): CodecDefinition {
           tiltEnable: boolOf(raw.tiltEnable, 'parameters.tilt_enable'),
           mode: raw.mode as number,
         };
-        return { bytes: buildFrame(TYPE_PARAMETERS, writeParams(p, 'parameters')), fPort: DINGTEK_FPORT };
+        const body = writeParams(p, 'parameters');
+        return { bytes: buildFrame(TYPE_PARAMETERS, body), fPort: DINGTEK_FPORT };
       }
       const raw = parse(dev.report, d, ['longitude', 'latitude', 'frameCounter'], 'report');
       const r: RawReport = {
@@ -249,13 +267,16 @@ export function defineDingtek(dev: DingtekDevice): CodecDefinition {
         if (c.values) {
           for (let k = 0; k < c.values.length; k++) {
             if (c.values[k]![0] === v) {
-              return { bytes: encodeAsciiCommand(c.option, c.values[k]![1]), fPort: DINGTEK_FPORT };
+              const bytes = encodeAsciiCommand(c.option, c.values[k]![1]);
+              return { bytes, fPort: DINGTEK_FPORT };
             }
           }
-          fail(`downlink: ${key}: expected one of ${c.values.map((x) => JSON.stringify(x[0])).join(', ')}, got ${JSON.stringify(v)}`);
+          const allowed = c.values.map((x) => JSON.stringify(x[0])).join(', ');
+          fail(`downlink: ${key}: expected one of ${allowed}, got ${JSON.stringify(v)}`);
         }
         if (typeof v !== 'number' || v !== Math.floor(v) || v < c.min! || v > c.max!) {
-          fail(`downlink: ${key}: expected an integer from ${c.min} to ${c.max}, got ${JSON.stringify(v)}`);
+          const range = `an integer from ${c.min} to ${c.max}`;
+          fail(`downlink: ${key}: expected ${range}, got ${JSON.stringify(v)}`);
         }
         return { bytes: encodeAsciiCommand(c.option, v as number), fPort: DINGTEK_FPORT };
       }
@@ -263,7 +284,9 @@ export function defineDingtek(dev: DingtekDevice): CodecDefinition {
     },
 
     decodeDownlink(input: DecodeInput): Decoded {
-      if (input.fPort !== DINGTEK_FPORT) fail(`downlink: FPort ${input.fPort}, expected ${DINGTEK_FPORT}`);
+      if (input.fPort !== DINGTEK_FPORT) {
+        fail(`downlink: FPort ${input.fPort}, expected ${DINGTEK_FPORT}`);
+      }
       const { option, value } = decodeAsciiCommand(input.bytes, 'downlink');
       for (let i = 0; i < dev.commands.length; i++) {
         const c = dev.commands[i]!;
@@ -279,7 +302,8 @@ export function defineDingtek(dev: DingtekDevice): CodecDefinition {
         }
         return { data: { [c.key]: value } };
       }
-      return fail(`downlink: unknown option 0x${option.toString(16)} with value 0x${value.toString(16)}`, 8);
+      const o = option.toString(16);
+      return fail(`downlink: unknown option 0x${o} with value 0x${value.toString(16)}`, 8);
     },
 
     normalizeUplink: (data: unknown) => dev.normalize(data as Record<string, unknown>),

@@ -77,7 +77,8 @@ export function writeReport(r: RawReport, what: string): number[] {
     writeCoordinate(out, r.latitude, `${what}.latitude`);
   }
   out.push(temp < 0 ? temp + 256 : temp, angle < 0 ? 1 : 0, Math.abs(angle));
-  out.push((r.full ? 0x10 : 0) | (r.fire ? 0x01 : 0), (r.tilt ? 0x10 : 0) | (r.lowBattery ? 1 : 0));
+  out.push((r.full ? 0x10 : 0) | (r.fire ? 0x01 : 0));
+  out.push((r.tilt ? 0x10 : 0) | (r.lowBattery ? 0x01 : 0));
   out.push(counter >> 8, counter & 0xff, 0x00);
   return out;
 }

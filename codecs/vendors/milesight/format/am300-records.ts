@@ -5,7 +5,13 @@
  */
 import type { Item } from './item.js';
 
-function rec(channel: number, type: number, key: string, kind: 'u8' | 'u16' | 'i16', scale?: number): Item {
+function rec(
+  channel: number,
+  type: number,
+  key: string,
+  kind: 'u8' | 'u16' | 'i16',
+  scale?: number,
+): Item {
   const f = scale === undefined ? { key, kind } : { key, kind, scale };
   return { prefix: [channel, type], messageType: 'status', fields: [f] };
 }

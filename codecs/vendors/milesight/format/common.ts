@@ -5,7 +5,7 @@
  */
 import type { Field } from './field.js';
 import { withEntries } from './normalize.js';
-import type { Item } from './item.js';
+import { type Item, one } from './item.js';
 
 export const YES_NO: Record<number, string> = { 0: 'no', 1: 'yes' };
 export const ENABLE: Record<number, string> = { 0: 'disable', 1: 'enable' };
@@ -37,19 +37,24 @@ const LORAWAN_CLASS: Record<number, string> = {
 
 /** Device information, sent once after joining or on request (message type `device_info`). */
 export const DEVICE_INFO: Item[] = [
-  { prefix: [0xff, 0x01], messageType: 'device_info', fields: [{ key: 'ipso_version', kind: 'ipsoVersion' }] },
-  { prefix: [0xff, 0x09], messageType: 'device_info', fields: [{ key: 'hardware_version', kind: 'hardwareVersion' }] },
-  { prefix: [0xff, 0x0a], messageType: 'device_info', fields: [{ key: 'firmware_version', kind: 'firmwareVersion' }] },
-  { prefix: [0xff, 0xff], messageType: 'device_info', fields: [{ key: 'tsl_version', kind: 'firmwareVersion' }] },
-  { prefix: [0xff, 0x16], messageType: 'device_info', fields: [{ key: 'sn', kind: 'hex', size: 8 }] },
-  { prefix: [0xff, 0x0f], messageType: 'device_info', fields: [{ key: 'lorawan_class', kind: 'u8', map: LORAWAN_CLASS }] },
+  one([0xff, 0x01], 'device_info', { key: 'ipso_version', kind: 'ipsoVersion' }),
+  one([0xff, 0x09], 'device_info', { key: 'hardware_version', kind: 'hardwareVersion' }),
+  one([0xff, 0x0a], 'device_info', { key: 'firmware_version', kind: 'firmwareVersion' }),
+  one([0xff, 0xff], 'device_info', { key: 'tsl_version', kind: 'firmwareVersion' }),
+  one([0xff, 0x16], 'device_info', { key: 'sn', kind: 'hex', size: 8 }),
+  one([0xff, 0x0f], 'device_info', { key: 'lorawan_class', kind: 'u8', map: LORAWAN_CLASS }),
   // The vendor shows these two as fixed words whatever the byte (the device sends 0xFF).
-  { prefix: [0xff, 0xfe], messageType: 'device_info', fields: [{ key: 'reset_event', kind: 'fixed', value: 'reset', raw: 0xff }] },
-  { prefix: [0xff, 0x0b], messageType: 'device_info', fields: [{ key: 'device_status', kind: 'fixed', value: 'on', raw: 0xff }] },
+  one([0xff, 0xfe], 'device_info', { key: 'reset_event', kind: 'fixed', value: 'reset' }),
+  one([0xff, 0x0b], 'device_info', { key: 'device_status', kind: 'fixed', value: 'on' }),
 ];
 
 /** A setting command: `ff <type>` then fields, value at top level under `key`. */
-export function setting(type: number, key: string, field: Omit<Field, 'key'>, messageType?: string): Item {
+export function setting(
+  type: number,
+  key: string,
+  field: Omit<Field, 'key'>,
+  messageType?: string,
+): Item {
   return {
     prefix: [0xff, type],
     messageType: messageType || `set_${key}`,

@@ -42,8 +42,8 @@ export type FieldKind =
   /** One or two bytes (little-endian) split into bit `parts`. */
   | 'packed'
   /**
-   * A mask then a state, each half of `size`: part `i` is present only when its mask bit is set (switch
-   * commands that change some outputs and leave the others alone).
+   * A mask then a state, each half of `size`: part `i` is present only when its mask bit is
+   * set (switch commands that change some outputs and leave the others alone).
    */
   | 'maskedBits';
 
@@ -193,7 +193,8 @@ export function readField(
         const p = parts[i]!;
         if (p.fixed !== undefined) continue;
         const v = Math.floor(raw / Math.pow(2, p.shift)) % Math.pow(2, p.width);
-        target[p.key] = p.map === undefined ? v : decodeLabel(p.map, v, `${what}.${p.key}`, warnings);
+        const name = `${what}.${p.key}`;
+        target[p.key] = p.map === undefined ? v : decodeLabel(p.map, v, name, warnings);
       }
       return;
     }
@@ -277,7 +278,9 @@ export function writeField(
     case 'hardwareVersion':
     case 'firmwareVersion': {
       const m = typeof v === 'string' ? /^v(\d+)\.(\d+)$/.exec(v) : null;
-      if (m === null) fail(`${label}: expected a version such as 'v1.2', got ${JSON.stringify(v)}`);
+      if (m === null) {
+        fail(`${label}: expected a version such as 'v1.2', got ${JSON.stringify(v)}`);
+      }
       const major = Number(m![1]);
       const minor = Number(m![2]);
       if (f.kind === 'ipsoVersion') {
@@ -330,7 +333,9 @@ export function writeField(
       let raw: number;
       if (f.map !== undefined) raw = codeOf(f.map, v, label);
       else if (f.bool) {
-        if (typeof v !== 'boolean') fail(`${label}: expected true or false, got ${JSON.stringify(v)}`);
+        if (typeof v !== 'boolean') {
+          fail(`${label}: expected true or false, got ${JSON.stringify(v)}`);
+        }
         raw = v ? 1 : 0;
       } else {
         if (typeof v !== 'number' || v !== v) {

@@ -34,6 +34,11 @@ export interface Item {
   flag?: string;
 }
 
+/** An item of one field at the top level, the common case of measurement records. */
+export function one(prefix: number[], messageType: string, field: Field): Item {
+  return { prefix, messageType, fields: [field] };
+}
+
 /** Total bytes of an item's fields. */
 export function payloadSize(item: Item): number {
   let n = 0;
@@ -311,7 +316,8 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
           let target: number | undefined;
           for (let t = 0; t < items.length && target === undefined; t++) {
             const cand = items[t]!;
-            if (cand.into === key && cand.list && isObject(el) && fitsExactly(cand, el)) target = t;
+            const fits = cand.into === key && cand.list && isObject(el) && fitsExactly(cand, el);
+            if (fits) target = t;
           }
           if (target === undefined) {
             fail(`${what}: ${key}[${e}]: fields do not match any record of this device`);
@@ -390,7 +396,9 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
   const out: number[] = [];
   for (let i = 0; i < items.length; i++) {
     const l = lists[i];
-    if (l !== undefined) for (let e = 0; e < l.length; e++) emit(out, l[e]!.item, l[e]!.source, what);
+    for (let e = 0; l !== undefined && e < l.length; e++) {
+      emit(out, l[e]!.item, l[e]!.source, what);
+    }
     const c = chosen[i];
     if (c === undefined) continue;
     for (let s = 0; s < c.sources.length; s++) emit(out, c.item, c.sources[s]!, what);

@@ -32,7 +32,9 @@ function fieldSchemas(f: Field, props: Record<string, JsonSchema>): void {
   if (f.map !== undefined) props[key] = { type: 'string', enum: enumOf(f.map) };
   else if (f.bool) props[key] = { type: 'boolean' };
   else if (f.kind === 'fixed') props[key] = { type: 'string', enum: [f.value] };
-  else if (f.kind === 'hex' || f.kind === 'hexLE') props[key] = { type: 'string', pattern: `^[0-9a-f]{${2 * f.size!}}$` };
+  else if (f.kind === 'hex' || f.kind === 'hexLE') {
+    props[key] = { type: 'string', pattern: `^[0-9a-f]{${2 * f.size!}}$` };
+  }
   else if (f.kind === 'ascii') props[key] = { type: 'string', maxLength: f.size };
   else if (/Version$/.test(f.kind)) props[key] = { type: 'string', pattern: '^v\\d+\\.\\d+$' };
   else if (f.kind === 'f32' || f.scale !== undefined) props[key] = { type: 'number' };
