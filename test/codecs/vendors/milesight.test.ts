@@ -249,6 +249,22 @@ describe('regressions for faults reported in other decoders', () => {
     expect(toHex(enc.bytes)).toBe('fd6b9e744663');
   });
 
+  it('decodes the same history whatever the process time zone', () => {
+    const bytes = hex('20ce9e74466310015d020000010000');
+    const saved = process.env.TZ;
+    const results: unknown[] = [];
+    try {
+      for (const tz of ['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Chatham']) {
+        process.env.TZ = tz;
+        results.push(em300.decodeUplink({ bytes, fPort: 85, variables: {} }).data);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+    for (const r of results) expect(r).toEqual(results[0]);
+  });
+
   it('decodes the rest of a frame after an unknown record, with a warning', () => {
     // Unknown channel 0x0F with a known type (0x67, 2 bytes), then battery.
     const out = em300.decodeUplink({ bytes: hex('0f67010201755c'), fPort: 85, variables: {} });
