@@ -8,10 +8,18 @@ import type { HarmonisedHvac } from '../../framework/harmonised.js';
 import type { CodecDefinition } from '../../framework/types.js';
 import { ENABLE, REBOOT, TIME_ZONE, action } from './format/common.js';
 import { defineMilesight } from './format/define.js';
+import type { BitPart } from './format/field.js';
 import { type Item, one } from './format/item.js';
 import { numberAt, withDefined } from './format/normalize.js';
 
 const CONTROL_MODE: Record<number, string> = { 0: 'auto', 1: 'manual' };
+
+/** Days a heating schedule repeats on: bit 1 is Monday, bit 7 Sunday (bit 0 unused). */
+const WEEK_DAYS: BitPart[] = [];
+const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+for (let i = 0; i < 7; i++) {
+  WEEK_DAYS.push({ key: DAY_NAMES[i]!, shift: i + 1, width: 1, map: ENABLE, group: 'week_recycle' });
+}
 
 /** Time zone in minutes (command 0xBD), vendor labels. */
 const TIME_ZONE_MINUTES: Record<number, string> = {};
@@ -244,6 +252,23 @@ const DOWNLINK: Item[] = [
       { key: 'end_day', kind: 'u8' },
     ],
   },
+  {
+    // One schedule per command; the device numbers them from 0, the vendor shows 1 to 16.
+    prefix: [0xf9, 0x34],
+    messageType: 'set_heating_schedule',
+    into: 'heating_schedule',
+    list: true,
+    fields: [
+      { key: 'index', kind: 'u8', add: 1 },
+      { key: 'enable', kind: 'u8', map: ENABLE },
+      { key: 'temperature_control_mode', kind: 'u8', map: CONTROL_MODE },
+      { key: 'value', kind: 'u8' },
+      { key: 'report_interval', kind: 'u16' },
+      // Minutes after midnight, device local time.
+      { key: 'execute_time', kind: 'u16' },
+      { kind: 'packed', size: 1, parts: WEEK_DAYS },
+    ],
+  },
 ];
 
 /** The WT101 table. */
@@ -284,6 +309,7 @@ export const WT101 = {
     set_change_report_enable: 'Report on change',
     set_dst_config: 'Daylight saving time rule',
     set_heating_date: 'Heating period (months and days) and its report interval',
+    set_heating_schedule: 'A heating schedule: mode, value, start time (minutes), week days',
   },
   normalize(data: Record<string, unknown>): HarmonisedHvac {
     const control = data.temperature_control as Record<string, unknown> | undefined;

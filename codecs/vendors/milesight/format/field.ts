@@ -55,6 +55,8 @@ export interface BitPart {
   map?: Record<number, string>;
   /** A constant bit pattern: written on encode, not shown on decode. */
   fixed?: number;
+  /** Show the part inside an object under this key (WT101 `week_recycle.monday`). */
+  group?: string;
 }
 
 /** A value of a record or command. */
@@ -66,6 +68,8 @@ export interface Field {
   size?: number;
   /** Raw integer divided by `scale` on decode (e.g. 10 for 0.1 °C steps). */
   scale?: number;
+  /** Added to the raw integer on decode (a 0-based index shown 1-based). */
+  add?: number;
   /** Enumeration: raw code to the vendor's label. */
   map?: Record<number, string>;
   /** Raw 0 is `false`, anything else `true`. */
@@ -194,7 +198,13 @@ export function readField(
         if (p.fixed !== undefined) continue;
         const v = Math.floor(raw / Math.pow(2, p.shift)) % Math.pow(2, p.width);
         const name = `${what}.${p.key}`;
-        target[p.key] = p.map === undefined ? v : decodeLabel(p.map, v, name, warnings);
+        const shown = p.map === undefined ? v : decodeLabel(p.map, v, name, warnings);
+        if (p.group === undefined) target[p.key] = shown;
+        else {
+          const g = (target[p.group] as Record<string, unknown> | undefined) || {};
+          g[p.key] = shown;
+          target[p.group] = g;
+        }
       }
       return;
     }
@@ -220,7 +230,7 @@ export function readField(
       if (f.map !== undefined) target[key] = decodeLabel(f.map, raw, label, warnings);
       else if (f.bool) target[key] = raw !== 0;
       else if (f.scale !== undefined) target[key] = raw / f.scale;
-      else target[key] = raw;
+      else target[key] = raw + (f.add || 0);
     }
   }
 }
@@ -302,7 +312,11 @@ export function writeField(
           raw += p.fixed * Math.pow(2, p.shift);
           continue;
         }
-        const pv = source[p.key];
+        const holder = p.group === undefined ? source : source[p.group];
+        if (p.group !== undefined && (typeof holder !== 'object' || holder === null)) {
+          fail(`${what}.${p.group}: expected an object, got ${JSON.stringify(holder)}`);
+        }
+        const pv = (holder as Record<string, unknown>)[p.key];
         const code =
           p.map === undefined ? checkInt(pv, 0, Math.pow(2, p.width) - 1, `${what}.${p.key}`)
             : codeOf(p.map, pv, `${what}.${p.key}`);
@@ -341,7 +355,10 @@ export function writeField(
         if (typeof v !== 'number' || v !== v) {
           fail(`${label}: expected a number, got ${JSON.stringify(v)}`);
         }
-        raw = f.scale === undefined ? (v as number) : Math.round((v as number) * f.scale);
+        raw =
+          f.scale === undefined
+            ? (v as number) - (f.add || 0)
+            : Math.round((v as number) * f.scale);
       }
       const n = INT_SIZES[f.kind]!;
       if (f.kind.charAt(0) === 'i') writeIntLE(out, raw, n, label);

@@ -218,7 +218,9 @@ function requiredKeys(item: Item): string[] {
     if (f.kind === 'packed') {
       const parts = f.parts || [];
       for (let p = 0; p < parts.length; p++) {
-        if (parts[p]!.fixed === undefined) keys.push(parts[p]!.key);
+        const part = parts[p]!;
+        const k = part.group === undefined ? part.key : part.group;
+        if (part.fixed === undefined && keys.indexOf(k) < 0) keys.push(k);
       }
     } else keys.push(f.key as string);
   }

@@ -22,7 +22,15 @@ function fieldSchemas(f: Field, props: Record<string, JsonSchema>): void {
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       if (p.fixed !== undefined) continue;
-      props[p.key] = p.map
+      let into = props;
+      if (p.group !== undefined) {
+        const g = (props[p.group] || { type: 'object', properties: {} }) as {
+          properties: Record<string, JsonSchema>;
+        };
+        props[p.group] = g as JsonSchema;
+        into = g.properties;
+      }
+      into[p.key] = p.map
         ? { type: 'string', enum: enumOf(p.map) }
         : { type: 'integer', minimum: 0, maximum: Math.pow(2, p.width) - 1 };
     }
