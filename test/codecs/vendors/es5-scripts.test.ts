@@ -24,8 +24,21 @@ const CODECS: Array<[string, string, string]> = [
   ['dingtek/df703', 'df703', 'dingtek/df703'],
 ];
 
-const FORBIDDEN =
-  /Object\.assign|Array\.from|\.padStart|Number\.isInteger|Math\.(trunc|fround|sign)\b|\bnew (Map|Set)\b|\bSymbol\b|Uint8Array|DataView|TextDecoder|\bBuffer\b/;
+const FORBIDDEN = new RegExp(
+  [
+    'Object\\.assign',
+    'Array\\.from',
+    '\\.padStart',
+    'Number\\.isInteger',
+    'Math\\.(trunc|fround|sign)\\b',
+    '\\bnew (Map|Set)\\b',
+    '\\bSymbol\\b',
+    'Uint8Array',
+    'DataView',
+    'TextDecoder',
+    '\\bBuffer\\b',
+  ].join('|'),
+);
 
 async function es5Script(exportName: string, path: string, globalName: string): Promise<string> {
   const out = await build({
@@ -47,7 +60,7 @@ async function es5Script(exportName: string, path: string, globalName: string): 
 }
 
 describe('codecs as ES5 scripts in QuickJS', () => {
-  it('are ES5, use no post-ES5 built-ins, and decode the shared examples side by side', async () => {
+  it('are ES5 without later built-ins and decode the examples side by side', async () => {
     const scripts: string[] = [];
     for (let i = 0; i < CODECS.length; i++) {
       const [, name, path] = CODECS[i]!;
@@ -64,7 +77,8 @@ describe('codecs as ES5 scripts in QuickJS', () => {
       const idx = CODECS.findIndex((c) => c[0] === codecIdOf(v));
       const bytes = JSON.stringify((v.bytesHex.match(/../g) ?? []).map((h) => parseInt(h, 16)));
       const port = v.inputFPort ?? v.fPort ?? 85;
-      return `codec${idx}.codec.decodeUplink({ bytes: ${bytes}, fPort: ${port}, variables: {} }).data`;
+      const input = `{ bytes: ${bytes}, fPort: ${port}, variables: {} }`;
+      return `codec${idx}.codec.decodeUplink(${input}).data`;
     });
     const QuickJS = await getQuickJS();
     const vm = QuickJS.newContext();
@@ -74,7 +88,9 @@ describe('codecs as ES5 scripts in QuickJS', () => {
       const got = JSON.parse(vm.dump(handle) as string) as unknown[];
       handle.dispose();
       // lighting-02's vendor example contradicts the vendor decoder (see milesight.test.ts).
-      const expected = vectors.map((v) => (v.id === 'lighting-02' ? { active_power: 1 } : v.expected));
+      const expected = vectors.map((v) =>
+        v.id === 'lighting-02' ? { active_power: 1 } : v.expected,
+      );
       expect(got).toEqual(expected);
       expect(got.length).toBeGreaterThan(10);
     } finally {

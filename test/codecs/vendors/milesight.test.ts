@@ -6,7 +6,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { isCodecError } from '../../../codecs/framework/codec-error.js';
-import type { CodecDefinition } from '../../../codecs/framework/types.js';
+import type {
+  CodecDefinition,
+  Decoded,
+  Encoded,
+} from '../../../codecs/framework/types.js';
 import { fieldSize, type Field } from '../../../codecs/vendors/milesight/format/field.js';
 import type { Item } from '../../../codecs/vendors/milesight/format/item.js';
 import { DEVICE_INFO } from '../../../codecs/vendors/milesight/format/common.js';
@@ -26,6 +30,15 @@ const hex = (s: string): number[] => {
   return out;
 };
 const toHex = (b: number[]): string => b.map((x) => x.toString(16).padStart(2, '0')).join('');
+
+const up = (def: CodecDefinition, bytes: number[], fPort = 85): Decoded =>
+  def.decodeUplink({ bytes, fPort, variables: {} });
+const down = (def: CodecDefinition, bytes: number[], fPort = 85): Decoded =>
+  def.decodeDownlink!({ bytes, fPort, variables: {} });
+const encUp = (def: CodecDefinition, data: unknown): Encoded =>
+  def.encodeUplink!({ data, variables: {} });
+const encDown = (def: CodecDefinition, data: unknown): Encoded =>
+  def.encodeDownlink!({ data, variables: {} });
 
 const byId = new Map(milesightCodecs.map((c) => [c.id, c]));
 const vectors = loadVectors<CodecVector[]>('codecs.json').filter((v) =>
@@ -67,18 +80,20 @@ describe('shared codecs.json examples', () => {
       const fPort = v.inputFPort ?? v.fPort ?? 85;
       if (v.operation === 'decodeUplink') {
         const recvTime = receiveTime(v);
-        const input = recvTime ? { bytes, fPort, recvTime, variables: {} } : { bytes, fPort, variables: {} };
+        const input = recvTime
+          ? { bytes, fPort, recvTime, variables: {} }
+          : { bytes, fPort, variables: {} };
         const out = def.decodeUplink(input);
         expect(out.data).toEqual(CONTRADICTED[v.id] ?? v.expected);
         expect(out.warnings).toEqual(v.expectedWarnings);
       } else if (v.operation === 'encodeDownlink') {
-        const out = def.encodeDownlink!({ data: v.expected, variables: {} });
+        const out = encDown(def, v.expected);
         expect(toHex(out.bytes)).toBe(v.bytesHex.toLowerCase());
         // Milesight devices take commands on FPort 85 (vendor user guides).
         expect(out.fPort).toBe(85);
-        expect(def.decodeDownlink!({ bytes, fPort: 85, variables: {} }).data).toEqual(v.expected);
+        expect(down(def, bytes, 85).data).toEqual(v.expected);
       } else {
-        expect(def.decodeDownlink!({ bytes, fPort, variables: {} }).data).toEqual(v.expected);
+        expect(down(def, bytes, fPort).data).toEqual(v.expected);
       }
     });
   }
@@ -90,9 +105,9 @@ describe('examples carried by the definitions', () => {
       it(`${def.id}: ${ex.description}`, () => {
         expect(ex.source.length).toBeGreaterThan(10);
         if (ex.operation === 'encodeDownlink') {
-          expect(toHex(def.encodeDownlink!({ data: ex.data, variables: {} }).bytes)).toBe(ex.bytesHex);
+          expect(toHex(encDown(def, ex.data).bytes)).toBe(ex.bytesHex);
         } else if (ex.operation === 'decodeUplink') {
-          expect(def.decodeUplink({ bytes: hex(ex.bytesHex), fPort: ex.fPort, variables: {} }).data).toEqual(ex.data);
+          expect(up(def, hex(ex.bytesHex), ex.fPort).data).toEqual(ex.data);
         }
       });
     }
@@ -126,13 +141,17 @@ function fieldBytes(f: Field): fc.Arbitrary<number[]> {
       return out;
     });
   }
-  if (f.kind === 'skip' || f.kind === 'fixed') return fc.constant(new Array(n).fill(f.raw ?? (f.kind === 'fixed' ? 0xff : 0)));
+  if (f.kind === 'skip' || f.kind === 'fixed') {
+    return fc.constant(new Array(n).fill(f.raw ?? (f.kind === 'fixed' ? 0xff : 0)));
+  }
   if (f.kind === 'ascii') {
     return fc.array(fc.integer({ min: 0x20, max: 0x7e }), { minLength: 0, maxLength: n })
       .map((a) => a.concat(new Array(n - a.length).fill(0)));
   }
   if (f.kind === 'hardwareVersion') {
-    return fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 15 })).map(([a, b]) => [a, b * 16]);
+    return fc
+      .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 15 }))
+      .map(([a, b]) => [a, b * 16]);
   }
   if (f.kind === 'f32') {
     // Finite floats only: NaN has no JSON form and the vendor never sends it.
@@ -145,10 +164,18 @@ function fieldBytes(f: Field): fc.Arbitrary<number[]> {
   if (f.kind === 'maskedBits') {
     const half = n / 2;
     const width = (f.parts ?? []).length;
-    return fc.tuple(fc.integer({ min: 1, max: 2 ** width - 1 }), fc.integer({ min: 0, max: 2 ** width - 1 }))
+    const all = 2 ** width - 1;
+    return fc
+      .tuple(fc.integer({ min: 1, max: all }), fc.integer({ min: 0, max: all }))
       .map(([m, s]) => {
         const out: number[] = [];
-        for (const v0 of [m, s & m]) { let v = v0; for (let i = 0; i < half; i++) { out.push(v % 256); v = Math.floor(v / 256); } }
+        for (const v0 of [m, s & m]) {
+          let v = v0;
+          for (let i = 0; i < half; i++) {
+            out.push(v % 256);
+            v = Math.floor(v / 256);
+          }
+        }
         return out;
       });
   }
@@ -169,11 +196,11 @@ describe('round trips', () => {
     const uplinkItems = DEVICE_INFO.concat(table.uplink);
     for (const item of uplinkItems) {
       test.prop([recordBytes(item)], { numRuns: 40 })(
-        `${def.id} uplink ${item.messageType} ${toHex(item.prefix)}: decode(encodeUplink(data)) = data`,
+        `${def.id} uplink ${item.messageType} ${toHex(item.prefix)}: decode(encode(data)) = data`,
         (bytes) => {
-          const data = def.decodeUplink({ bytes, fPort: 85, variables: {} }).data;
-          const again = def.encodeUplink!({ data, variables: {} });
-          expect(def.decodeUplink({ bytes: again.bytes, fPort: 85, variables: {} }).data).toEqual(data);
+          const data = up(def, bytes, 85).data;
+          const again = encUp(def, data);
+          expect(up(def, again.bytes, 85).data).toEqual(data);
         },
       );
     }
@@ -181,23 +208,27 @@ describe('round trips', () => {
       test.prop([recordBytes(item)], { numRuns: 40 })(
         `${def.id} downlink ${item.messageType} ${toHex(item.prefix)}: decode(encode(cmd)) = cmd`,
         (bytes) => {
-          const cmd = def.decodeDownlink!({ bytes, fPort: 85, variables: {} }).data;
-          const enc = def.encodeDownlink!({ data: cmd, variables: {} });
-          expect(def.decodeDownlink!({ bytes: enc.bytes, fPort: 85, variables: {} }).data).toEqual(cmd);
+          const cmd = down(def, bytes, 85).data;
+          const enc = encDown(def, cmd);
+          expect(down(def, enc.bytes, 85).data).toEqual(cmd);
           // Downlink echoes in uplinks decode to the same command.
           if (item.prefix[0]! >= 0xf8) {
-            expect(def.decodeUplink({ bytes, fPort: 85, variables: {} }).data).toEqual(cmd);
+            expect(up(def, bytes, 85).data).toEqual(cmd);
           }
         },
       );
     }
-    test.prop([fc.array(fc.constantFrom(...uplinkItems).chain(recordBytes), { minLength: 1, maxLength: 6 })], { numRuns: 60 })(
+    const frames = fc.array(fc.constantFrom(...uplinkItems).chain(recordBytes), {
+      minLength: 1,
+      maxLength: 6,
+    });
+    test.prop([frames], { numRuns: 60 })(
       `${def.id}: frames of several records round-trip`,
       (records) => {
         const bytes = ([] as number[]).concat(...records);
-        const data = def.decodeUplink({ bytes, fPort: 85, variables: {} }).data;
-        const again = def.encodeUplink!({ data, variables: {} });
-        expect(def.decodeUplink({ bytes: again.bytes, fPort: 85, variables: {} }).data).toEqual(data);
+        const data = up(def, bytes, 85).data;
+        const again = encUp(def, data);
+        expect(up(def, again.bytes, 85).data).toEqual(data);
       },
     );
   }
@@ -205,7 +236,8 @@ describe('round trips', () => {
 
 describe('totality on arbitrary bytes', () => {
   for (const def of milesightCodecs) {
-    test.prop([fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 64 }), fc.integer({ min: 0, max: 255 })], { numRuns: 300 })(
+    const anyBytes = fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 64 });
+    test.prop([anyBytes, fc.integer({ min: 0, max: 255 })], { numRuns: 300 })(
       `${def.id}: decodeUplink and decodeDownlink return or throw a CodecError`,
       (bytes, fPort) => {
         for (const op of [def.decodeUplink, def.decodeDownlink!]) {
@@ -227,9 +259,9 @@ describe('regressions for faults reported in other decoders', () => {
 
   it('reads the pulse counter as 32 bits, not 8', () => {
     // 0x05 0xC8 then 70 000 little-endian.
-    const out = em300.decodeUplink({ bytes: [0x05, 0xc8, 0x70, 0x11, 0x01, 0x00], fPort: 85, variables: {} });
+    const out = up(em300, [0x05, 0xc8, 0x70, 0x11, 0x01, 0x00]);
     expect(out.data).toEqual({ pulse: 70000 });
-    const max = em300.decodeUplink({ bytes: [0x05, 0xc8, 0xff, 0xff, 0xff, 0xff], fPort: 85, variables: {} });
+    const max = up(em300, [0x05, 0xc8, 0xff, 0xff, 0xff, 0xff]);
     expect(max.data).toEqual({ pulse: 4294967295 });
   });
 
@@ -237,15 +269,16 @@ describe('regressions for faults reported in other decoders', () => {
     // -12.5 °C = -125 = 0xFF83.
     const out = wt.decodeUplink({ bytes: [0x03, 0x67, 0x83, 0xff], fPort: 85, variables: {} });
     expect(out.data).toEqual({ temperature: -12.5 });
-    expect(toHex(wt.encodeUplink!({ data: { temperature: -12.5 }, variables: {} }).bytes)).toBe('036783ff');
+    expect(toHex(encUp(wt, { temperature: -12.5 }).bytes)).toBe('036783ff');
   });
 
   it('keeps history timestamps as UTC epoch seconds whatever the machine time zone', () => {
     // 2022-10-12T08:02:38Z built from its parts, independently of the decoder and of TZ.
     const expected = Date.UTC(2022, 9, 12, 8, 2, 38) / 1000;
-    const out = em300.decodeUplink({ bytes: hex('20ce9e74466310015d020000010000'), fPort: 85, variables: {} });
-    expect((out.data as { history: Array<{ timestamp: number }> }).history[0]!.timestamp).toBe(expected);
-    const enc = em300.encodeDownlink!({ data: { fetch_history: { start_time: expected } }, variables: {} });
+    const out = up(em300, hex('20ce9e74466310015d020000010000'), 85);
+    const history = (out.data as { history: Array<{ timestamp: number }> }).history;
+    expect(history[0]!.timestamp).toBe(expected);
+    const enc = encDown(em300, { fetch_history: { start_time: expected } });
     expect(toHex(enc.bytes)).toBe('fd6b9e744663');
   });
 
@@ -256,7 +289,7 @@ describe('regressions for faults reported in other decoders', () => {
     try {
       for (const tz of ['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Chatham']) {
         process.env.TZ = tz;
-        results.push(em300.decodeUplink({ bytes, fPort: 85, variables: {} }).data);
+        results.push(up(em300, bytes, 85).data);
       }
     } finally {
       if (saved === undefined) delete process.env.TZ;
@@ -267,25 +300,29 @@ describe('regressions for faults reported in other decoders', () => {
 
   it('decodes the rest of a frame after an unknown record, with a warning', () => {
     // Unknown channel 0x0F with a known type (0x67, 2 bytes), then battery.
-    const out = em300.decodeUplink({ bytes: hex('0f67010201755c'), fPort: 85, variables: {} });
+    const out = up(em300, hex('0f67010201755c'), 85);
     expect(out.data).toEqual({ battery: 92 });
-    expect(out.warnings).toEqual(['uplink: unknown record 0x0f 0x67 at offset 0, skipped its 2 data bytes']);
+    expect(out.warnings).toEqual([
+      'uplink: unknown record 0x0f 0x67 at offset 0, skipped its 2 data bytes',
+    ]);
     // An unknown type cannot be stepped over: what came before is kept, the rest is reported.
-    const stop = em300.decodeUplink({ bytes: hex('01755c0f99aabb'), fPort: 85, variables: {} });
+    const stop = up(em300, hex('01755c0f99aabb'), 85);
     expect(stop.data).toEqual({ battery: 92 });
-    expect(stop.warnings![0]).toMatch(/unknown record 0x0f 0x99 at offset 3; .* bytes 3 to 6 were not decoded/);
+    expect(stop.warnings![0]).toMatch(/unknown record 0x0f 0x99 at offset 3; .* 3 to 6 were not/);
   });
 
   it('fails a truncated record, naming the record, the offset and the length', () => {
-    expect(() => em300.decodeUplink({ bytes: hex('01755c05c80001'), fPort: 85, variables: {} })).toThrow(
-      expect.objectContaining({ message: 'uplink: pulse (0x05 0xc8).pulse: need 4 bytes at offset 5, got 2' }),
+    expect(() => up(em300, hex('01755c05c80001'), 85)).toThrow(
+      expect.objectContaining({
+        message: 'uplink: pulse (0x05 0xc8).pulse: need 4 bytes at offset 5, got 2',
+      }),
     );
   });
 
   it('uses no shared global state: two codecs decode independently and repeatably', () => {
-    const a = em300.decodeUplink({ bytes: hex('01755c'), fPort: 85, variables: {} });
-    const b = wt.decodeUplink({ bytes: hex('017561'), fPort: 85, variables: {} });
-    const a2 = em300.decodeUplink({ bytes: hex('01755c'), fPort: 85, variables: {} });
+    const a = up(em300, hex('01755c'), 85);
+    const b = up(wt, hex('017561'), 85);
+    const a2 = up(em300, hex('01755c'), 85);
     expect(a.data).toEqual({ battery: 92 });
     expect(b.data).toEqual({ battery: 97 });
     expect(a2.data).toEqual(a.data);
@@ -307,7 +344,7 @@ describe('definitions', () => {
 
   it('normalises a WT101 status to the hvac view', () => {
     const wt = byId.get('milesight/wt101')!;
-    const data = wt.decodeUplink({ bytes: hex('01756104672c0103670a01059264'), fPort: 85, variables: {} }).data;
+    const data = up(wt, hex('01756104672c0103670a01059264'), 85).data;
     expect(wt.normalizeUplink!(data)).toEqual({
       category: 'hvac', batteryPercent: 97, setpointC: 30, temperatureC: 26.6, valvePercent: 100,
     });
