@@ -1,7 +1,9 @@
 /**
  * Downlink commands of the Milesight AM300 indoor-air family (AM307, AM319 and variants), from
  * the vendor's encoder (TheThingsNetwork/lorawan-devices vendor/milesight-iot/am307-encoder.js,
- * "AM307(v2)", 2025, which notes which settings AM319 accepts).
+ * "AM307(v2)", 2025, which notes which settings AM319 accepts). That encoder sends
+ * `fetch_history` with an end time as the 6-byte start-only form (its test is inverted); loire
+ * sends `fd 6c` with both times, as the EM300-DI encoder of the same vendor does.
  */
 import {
   CLEAR_HISTORY,
@@ -74,6 +76,38 @@ export const AM300_COMMANDS: Item[] = ([] as Item[]).concat([
     into: 'screen_display_element_settings',
     fields: [{ kind: 'maskedBits', size: 4, parts: ELEMENT_BITS }],
   },
+  {
+    prefix: [0xff, 0x25],
+    messageType: 'set_child_lock_settings',
+    into: 'child_lock_settings',
+    fields: [
+      {
+        kind: 'packed',
+        size: 1,
+        parts: [
+          { key: 'off_button', shift: 0, width: 1, map: ENABLE },
+          { key: 'on_button', shift: 1, width: 1, map: ENABLE },
+          { key: 'collection_button', shift: 2, width: 1, map: ENABLE },
+        ],
+      },
+    ],
+  },
+  {
+    prefix: [0xff, 0x25],
+    messageType: 'set_child_lock_settings',
+    into: 'child_lock_settings',
+    fields: [
+      {
+        kind: 'packed',
+        size: 1,
+        parts: [
+          { key: 'off_button', shift: 0, width: 1, map: ENABLE },
+          { key: 'on_button', shift: 1, width: 1, map: ENABLE },
+          { key: 'collection_button', shift: 2, width: 1, map: ENABLE },
+        ],
+      },
+    ],
+  },
   RETRANSMIT_ENABLE,
   RETRANSMIT_INTERVAL,
   RESEND_INTERVAL,
@@ -99,6 +133,7 @@ export const AM300_MESSAGE_TYPES: Record<string, string> = {
   set_screen_display_alarm_enable: 'Show alarms on the screen',
   set_screen_display_pattern: 'Screen layout 1, 2 or 3',
   set_screen_display_element_settings: 'Which values the screen shows',
+  set_child_lock_settings: 'Lock the off, on and collection buttons (all three are sent)',
   set_retransmit_enable: 'Resend stored readings when the network is back',
   set_retransmit_interval: 'Seconds between retransmissions',
   set_resend_interval: 'Seconds between resends of history data',
