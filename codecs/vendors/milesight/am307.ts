@@ -1,6 +1,9 @@
 /**
  * Milesight AM307: indoor ambience sensor (temperature, humidity, PIR, light, CO2, TVOC,
  * pressure). Records: {@link AM300_RECORDS}; commands: {@link AM300_COMMANDS}.
+ * Not decoded: the historical-data record 0x20 0xCE, whose layout the vendor's README gives
+ * with lengths that do not add up (16 bytes declared, 15 or 21 listed) and which the vendor's
+ * decoder does not read; such a record ends decoding with a warning.
  */
 import type { CodecDefinition } from '../../framework/types.js';
 import { AM300_COMMANDS, AM300_MESSAGE_TYPES } from './format/am300-commands.js';
@@ -32,6 +35,25 @@ export const AM307 = {
       source:
         'TheThingsNetwork/lorawan-devices vendor/milesight-iot/am307-codec.yaml ' +
         '(commit 238cd90d1863a2a2838c59c0a5a9cd631f94e191)',
+    },
+    {
+      description: 'AM300 series sample (records shared by AM307 and AM319)',
+      operation: 'decodeUplink' as const,
+      fPort: 85,
+      bytesHex: '0367ee0004687c05000106cb02077da803087d25000973662' + '70a7d04000b7d20000c7d3000',
+      data: {
+        temperature: 23.8,
+        humidity: 62,
+        pir: 'trigger',
+        light_level: 2,
+        co2: 936,
+        tvoc: 37,
+        pressure: 1008.6,
+        hcho: 0.04,
+        pm2_5: 32,
+        pm10: 48,
+      },
+      source: 'Milesight-IoT/SensorDecoders AM_Series/AM300_Series/README.md, "Example"',
     },
   ],
 };
