@@ -18,7 +18,8 @@ const CONTROL_MODE: Record<number, string> = { 0: 'auto', 1: 'manual' };
 const WEEK_DAYS: BitPart[] = [];
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 for (let i = 0; i < 7; i++) {
-  WEEK_DAYS.push({ key: DAY_NAMES[i]!, shift: i + 1, width: 1, map: ENABLE, group: 'week_recycle' });
+  const key = DAY_NAMES[i]!;
+  WEEK_DAYS.push({ key, shift: i + 1, width: 1, map: ENABLE, group: 'week_recycle' });
 }
 
 /** Time zone in minutes (command 0xBD), vendor labels. */

@@ -8,7 +8,9 @@ import { fail } from '../../../framework/codec-error.js';
 
 /** Dingtek devices use FPort 3 both ways. */
 export const DINGTEK_FPORT = 3;
+/** First byte of every uplink frame. */
 export const FRAME_HEAD = 0x80;
+/** Last byte of every uplink frame. */
 export const FRAME_TAIL = 0x81;
 /** Data type of a parameter report; any other type carries measurements. */
 export const TYPE_PARAMETERS = 0x03;

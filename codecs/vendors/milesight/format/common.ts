@@ -7,8 +7,9 @@ import type { Field } from './field.js';
 import { withEntries } from './normalize.js';
 import { type Item, one } from './item.js';
 
-export const YES_NO: Record<number, string> = { 0: 'no', 1: 'yes' };
+/** Vendor labels of an enable byte. */
 export const ENABLE: Record<number, string> = { 0: 'disable', 1: 'enable' };
+/** Vendor labels of a threshold alarm condition (low 3 bits of the alarm byte). */
 export const CONDITION: Record<number, string> = {
   0: 'disable',
   1: 'below',
@@ -67,25 +68,37 @@ export function action(prefix: number[], flag: string): Item {
   return { prefix, messageType: flag, fields: [], flag };
 }
 
+/** `ff 10 ff`: reboot. */
 export const REBOOT = action([0xff, 0x10, 0xff], 'reboot');
+/** `ff 28 ff`: ask for the device information records. */
 export const QUERY_STATUS = action([0xff, 0x28, 0xff], 'query_device_status');
+/** `ff 4a 00`: ask the device to synchronise its clock. */
 export const SYNC_TIME = action([0xff, 0x4a, 0x00], 'sync_time');
+/** `ff 03` u16: report interval in seconds. */
 export const REPORT_INTERVAL = setting(0x03, 'report_interval', { kind: 'u16' });
+/** `ff 02` u16: collection interval in seconds. */
 export const COLLECTION_INTERVAL = setting(0x02, 'collection_interval', { kind: 'u16' });
+/** `ff 17` i16: time zone in tenths of an hour. */
 export const TIME_ZONE_CMD = setting(0x17, 'time_zone', { kind: 'i16', map: TIME_ZONE });
+/** `ff 68`: store readings while the network is unreachable. */
 export const HISTORY_ENABLE = setting(0x68, 'history_enable', { kind: 'u8', map: ENABLE });
+/** `ff 69`: resend stored readings. */
 export const RETRANSMIT_ENABLE = setting(0x69, 'retransmit_enable', { kind: 'u8', map: ENABLE });
+/** `ff 6a 00` u16: seconds between retransmissions. */
 export const RETRANSMIT_INTERVAL: Item = {
   prefix: [0xff, 0x6a, 0x00],
   messageType: 'set_retransmit_interval',
   fields: [{ key: 'retransmit_interval', kind: 'u16' }],
 };
+/** `ff 6a 01` u16: seconds between resends of history. */
 export const RESEND_INTERVAL: Item = {
   prefix: [0xff, 0x6a, 0x01],
   messageType: 'set_resend_interval',
   fields: [{ key: 'resend_interval', kind: 'u16' }],
 };
+/** `ff 27 01`: erase stored readings. */
 export const CLEAR_HISTORY = action([0xff, 0x27, 0x01], 'clear_history');
+/** `fd 6d ff`: stop sending history. */
 export const STOP_TRANSMIT = action([0xfd, 0x6d, 0xff], 'stop_transmit');
 
 /**
