@@ -1,7 +1,10 @@
 /**
  * Milesight EM400-MUD: multi-sensor (ultrasonic/ToF) distance and bin level sensor. Records from
- * the vendor's decoder (TheThingsNetwork/lorawan-devices vendor/milesight-iot/em400-mud.js),
- * commands from its encoder (em400-mud-encoder.js, 2025).
+ * the vendor's decoder (TheThingsNetwork/lorawan-devices vendor/milesight-iot/em400-mud.js,
+ * 2023), whose names the shared example uses; the vendor's 2025 decoder renames the alarm flags
+ * (`temperature_alarm`/`distance_alarm` with 'threshold_alarm' labels), not followed here.
+ * Commands from the vendor's encoder (em400-mud-encoder.js, 2025), whose echoes the 2025
+ * decoder reads with the same layout.
  */
 import type { CodecDefinition } from '../../framework/types.js';
 import {
