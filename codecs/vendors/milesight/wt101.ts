@@ -10,7 +10,7 @@ import { ENABLE, REBOOT, TIME_ZONE, action } from './format/common.js';
 import { defineMilesight } from './format/define.js';
 import type { BitPart } from './format/field.js';
 import { type Item, one } from './format/item.js';
-import { numberAt, withDefined } from './format/normalize.js';
+import { numberAt, withDefined, withEntries } from './format/normalize.js';
 
 const CONTROL_MODE: Record<number, string> = { 0: 'auto', 1: 'manual' };
 
@@ -272,17 +272,34 @@ const DOWNLINK: Item[] = [
   },
 ];
 
+/**
+ * Replies to the `f9` commands: channel 0xF8, the same fields, then a result byte (vendor
+ * decoder `handle_downlink_response_ext` with its result flag).
+ */
+const REPLIES: Item[] = [];
+for (let i = 0; i < DOWNLINK.length; i++) {
+  const cmd = DOWNLINK[i]!;
+  if (cmd.prefix[0] !== 0xf9) continue;
+  const reply = withEntries<Item>(cmd, {
+    prefix: [0xf8, cmd.prefix[1]!],
+    messageType: 'command_reply',
+    result: { 0: 'success', 1: 'forbidden', 2: 'invalid parameter' },
+  });
+  REPLIES.push(reply);
+}
+
 /** The WT101 table. */
 export const WT101 = {
   model: 'wt101',
   category: 'hvac' as const,
   description: 'Milesight WT101 smart radiator thermostat',
-  uplink: UPLINK,
+  uplink: UPLINK.concat(REPLIES),
   downlink: DOWNLINK,
   messageTypes: {
     device_info: 'Versions, serial number, class and reset/power-on events (channel 0xFF)',
     status: 'Battery, temperature, target temperature (°C), valve opening (%), motor stroke',
     event: 'Tamper, open window, motor calibration result, freeze protection',
+    command_reply: 'Reply (0xF8) to a 0xF9 command with its result; failures show the request',
     reboot: 'Reboot the device',
     report_status: 'Ask for a status report',
     report_heating_date: 'Ask for the heating period',

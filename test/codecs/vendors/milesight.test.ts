@@ -185,7 +185,12 @@ function fieldBytes(f: Field): fc.Arbitrary<number[]> {
 /** Arbitrary bytes of one record of `item` (prefix included). */
 function recordBytes(item: Item): fc.Arbitrary<number[]> {
   if (item.flag !== undefined) return fc.constant(item.prefix.slice());
-  return fc.tuple(...item.fields.map(fieldBytes)).map((parts) => item.prefix.concat(...parts));
+  const body = fc
+    .tuple(...item.fields.map(fieldBytes))
+    .map((parts) => item.prefix.concat(...parts));
+  if (item.result === undefined) return body;
+  const codes = Object.keys(item.result).map(Number);
+  return fc.tuple(body, fc.constantFrom(...codes)).map(([b, r]) => b.concat([r]));
 }
 
 const TABLES = [EM300_DI, WS558, WT101, AM307, AM319_HCHO, EM310_UDL, EM400_MUD];
@@ -280,6 +285,20 @@ describe('regressions for faults reported in other decoders', () => {
     expect(history[0]!.timestamp).toBe(expected);
     const enc = encDown(em300, { fetch_history: { start_time: expected } });
     expect(toHex(enc.bytes)).toBe('fd6b9e744663');
+  });
+
+  it('shows a refused WT101 reply as the vendor does, and a success as the command', () => {
+    // f8 35 (target temperature range 5 to 16 °C), result 2 = invalid parameter.
+    expect(up(wt, hex('f835051002')).data).toEqual({
+      device_response_result: {
+        channel_type: 0x35,
+        result: 'invalid parameter',
+        request: { target_temperature_range: { min: 5, max: 16 } },
+      },
+    });
+    const ok = up(wt, hex('f835051000')).data;
+    expect(ok).toEqual({ target_temperature_range: { min: 5, max: 16 } });
+    expect(toHex(encUp(wt, up(wt, hex('f835051002')).data).bytes)).toBe('f835051002');
   });
 
   it('decodes the same history whatever the process time zone', () => {

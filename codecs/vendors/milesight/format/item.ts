@@ -8,7 +8,8 @@
  * and writers, so another device of the family is another table.
  */
 import { fail } from '../../../framework/codec-error.js';
-import { type Field, fieldSize, readField, writeField } from './field.js';
+import { u8 } from '../../../framework/bytes.js';
+import { type Field, codeOf, fieldSize, labelOf, readField, writeField } from './field.js';
 
 /** One record or command of a device's table. */
 export interface Item {
@@ -32,6 +33,12 @@ export interface Item {
    * `'yes'` or `1` (nothing is sent for `'no'` or `0`).
    */
   flag?: string;
+  /**
+   * A reply with a result byte after the fields (WT101 `f8` replies to `f9` commands): on
+   * success (0) it decodes like the command; otherwise to `device_response_result` with the
+   * channel type, the result label and the request, as the vendor's decoder shows it.
+   */
+  result?: Record<number, string>;
 }
 
 /** An item of one field at the top level, the common case of measurement records. */
@@ -126,6 +133,50 @@ export interface ItemsDecoded {
   warnings: string[];
 }
 
+/** Reads one record of `item` at `i` into `data`; returns the offset after it. */
+function readItem(
+  bytes: number[],
+  i: number,
+  item: Item,
+  data: Record<string, unknown>,
+  what: string,
+  warnings: string[],
+): number {
+  const name = `${what}: ${itemName(item)}`;
+  let off = i + item.prefix.length;
+  if (item.flag !== undefined) {
+    data[item.flag] = 'yes';
+    return off;
+  }
+  let target: Record<string, unknown> = data;
+  if (item.into !== undefined) {
+    target = {};
+    if (item.list) {
+      const arr = (data[item.into] as unknown[] | undefined) || [];
+      data[item.into] = arr;
+      // Check the whole record fits before appending, so no half object is left behind.
+      if (off + payloadSize(item) > bytes.length) {
+        fail(
+          `${name}: need ${payloadSize(item)} bytes at offset ${off}, ` +
+            `got ${bytes.length - off}`,
+          off,
+        );
+      }
+      arr.push(target);
+    } else if (item.partOf && isObject(data[item.into])) {
+      target = data[item.into] as Record<string, unknown>;
+    } else {
+      data[item.into] = target;
+    }
+  }
+  for (let k = 0; k < item.fields.length; k++) {
+    const f = item.fields[k]!;
+    readField(bytes, off, f, target, name, warnings);
+    off += fieldSize(f);
+  }
+  return off;
+}
+
 /**
  * Decodes a sequence of records. A record seen twice overwrites the first (as the vendor's
  * decoders do), except `list` items, which append. An unknown record whose size is known from
@@ -171,40 +222,28 @@ export function decodeItems(
       break;
     }
 
-    const name = `${what}: ${itemName(item)}`;
-    let off = i + item.prefix.length;
-    if (item.flag !== undefined) {
-      data[item.flag] = 'yes';
-      i = off;
+    if (item.result === undefined) {
+      i = readItem(bytes, i, item, data, what, warnings);
       continue;
     }
-    let target: Record<string, unknown> = data;
-    if (item.into !== undefined) {
-      target = {};
-      if (item.list) {
-        const arr = (data[item.into] as unknown[] | undefined) || [];
-        data[item.into] = arr;
-        // Check the whole record fits before appending, so no half object is left behind.
-        if (off + payloadSize(item) > bytes.length) {
-          fail(
-            `${name}: need ${payloadSize(item)} bytes at offset ${off}, ` +
-              `got ${bytes.length - off}`,
-            off,
-          );
-        }
-        arr.push(target);
-      } else if (item.partOf && isObject(data[item.into])) {
-        target = data[item.into] as Record<string, unknown>;
-      } else {
-        data[item.into] = target;
+    const request: Record<string, unknown> = {};
+    const end = readItem(bytes, i, item, request, what, warnings);
+    const code = u8(bytes, end, `${what}: ${itemName(item)}.result`);
+    if (code === 0) {
+      const keys = Object.keys(request);
+      for (let k = 0; k < keys.length; k++) {
+        const prev = data[keys[k]!];
+        const v = request[keys[k]!];
+        data[keys[k]!] = prev instanceof Array && v instanceof Array ? prev.concat(v) : v;
       }
+    } else {
+      data.device_response_result = {
+        channel_type: item.prefix[1],
+        result: labelOf(item.result, code),
+        request,
+      };
     }
-    for (let k = 0; k < item.fields.length; k++) {
-      const f = item.fields[k]!;
-      readField(bytes, off, f, target, name, warnings);
-      off += fieldSize(f);
-    }
-    i = off;
+    i = end + 1;
   }
   return { data, warnings };
 }
@@ -262,7 +301,26 @@ function fitsExactly(item: Item, obj: Record<string, unknown>): boolean {
 function emit(out: number[], item: Item, source: Record<string, unknown>, what: string): void {
   for (let i = 0; i < item.prefix.length; i++) out.push(item.prefix[i]!);
   const name = `${what}: ${itemName(item)}`;
-  for (let i = 0; i < item.fields.length; i++) writeField(out, item.fields[i]!, source, name);
+  let from = source;
+  if (item.result !== undefined) {
+    // `source` is device_response_result: fields come from its request.
+    const req = source.request;
+    if (!isObject(req)) fail(`${name}: device_response_result.request: expected an object`);
+    from = req as Record<string, unknown>;
+    if (item.into !== undefined) {
+      let inner = from[item.into];
+      // A list reply carries one element.
+      if (item.list && inner instanceof Array && inner.length === 1) inner = inner[0];
+      if (!isObject(inner)) fail(`${name}: request.${item.into}: expected an object`);
+      from = inner as Record<string, unknown>;
+    }
+  }
+  for (let i = 0; i < item.fields.length; i++) writeField(out, item.fields[i]!, from, name);
+  if (item.result !== undefined) {
+    const code = codeOf(item.result, source.result, `${name}.result`);
+    if (code === 0) fail(`${name}.result: a successful reply encodes as the command itself`);
+    out.push(code);
+  }
 }
 
 /**
@@ -292,6 +350,15 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
   for (let o = 0; o < order.length; o++) {
     const idx = order[o]!;
     const item = items[idx]!;
+    if (item.result !== undefined) {
+      // Only a failed reply needs this item; a successful one encodes as the command.
+      const r = src.device_response_result;
+      if (!isObject(r) || used.device_response_result) continue;
+      if (r.channel_type !== item.prefix[1]) continue;
+      used.device_response_result = true;
+      chosen[idx] = { item, sources: [r] };
+      continue;
+    }
     if (item.flag !== undefined) {
       const v = src[item.flag];
       if (v === undefined || used[item.flag]) continue;
@@ -318,7 +385,12 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
           let target: number | undefined;
           for (let t = 0; t < items.length && target === undefined; t++) {
             const cand = items[t]!;
-            const fits = cand.into === key && cand.list && isObject(el) && fitsExactly(cand, el);
+            const fits =
+              cand.into === key &&
+              cand.list &&
+              cand.result === undefined &&
+              isObject(el) &&
+              fitsExactly(cand, el);
             if (fits) target = t;
           }
           if (target === undefined) {

@@ -54,6 +54,17 @@ export function schemaOf(items: Item[], title: string): JsonSchema {
   const props: Record<string, JsonSchema> = {};
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
+    if (it.result !== undefined) {
+      props.device_response_result = {
+        type: 'object',
+        properties: {
+          channel_type: { type: 'integer' },
+          result: { type: 'string' },
+          request: { type: 'object' },
+        },
+      };
+      // A successful reply decodes like the command, whose schema follows from its item.
+    }
     if (it.flag !== undefined) {
       props[it.flag] = { type: 'string', enum: ['yes'] };
       continue;
