@@ -11,7 +11,11 @@ import type {
   Decoded,
   Encoded,
 } from '../../../codecs/framework/types.js';
-import { fieldSize, type Field } from '../../../codecs/vendors/milesight/format/field.js';
+import {
+  type Field,
+  fieldSize,
+  writeFloat32LE,
+} from '../../../codecs/vendors/milesight/format/field.js';
 import type { Item } from '../../../codecs/vendors/milesight/format/item.js';
 import { DEVICE_INFO } from '../../../codecs/vendors/milesight/format/common.js';
 import { AM307 } from '../../../codecs/vendors/milesight/am307.js';
@@ -237,6 +241,19 @@ describe('round trips', () => {
       },
     );
   }
+});
+
+describe('float32 writer', () => {
+  test.prop([fc.float({ noNaN: true, noDefaultInfinity: true })], { numRuns: 1000 })(
+    'writes what node:buffer writes for any finite float32',
+    (x) => {
+      const out: number[] = [];
+      writeFloat32LE(out, x, 'x');
+      const b = Buffer.alloc(4);
+      b.writeFloatLE(x);
+      expect(out).toEqual([...b]);
+    },
+  );
 });
 
 describe('totality on arbitrary bytes', () => {
