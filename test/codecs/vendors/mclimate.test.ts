@@ -57,7 +57,7 @@ const keepaliveArb = (reason: number, len: number) =>
     .map((rest) => [reason, ...rest]);
 
 /** Answer frames: some answer records followed by a keep-alive. */
-function answerArb(def: CodecDefinition, codes: Array<[number, number]>, ka: fc.Arbitrary<number[]>) {
+function answerArb(_def: CodecDefinition, codes: Array<[number, number]>, ka: fc.Arbitrary<number[]>) {
   const rec = fc.constantFrom(...codes).chain(([code, size]) =>
     fc.array(fc.integer({ min: 0, max: 255 }), { minLength: size, maxLength: size })
       .map((args) => [code, ...args]));
