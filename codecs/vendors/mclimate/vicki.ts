@@ -6,7 +6,6 @@
  * Known gap: answer 0x5A (heating events, 41 bytes) is not decoded; a frame carrying it
  * decodes with a warning and its keep-alive.
  */
-import { fail } from '../../framework/codec-error.js';
 import type { CodecDefinition } from '../../framework/types.js';
 import type { HarmonisedHvac } from '../../framework/harmonised.js';
 import { makeMclimateCodec, pick } from './format/device.js';
@@ -89,6 +88,8 @@ export const vickiResponses: CommandSpec[] = [
     code: 0x31,
     name: 'targetTemperatureAndMotorPosition',
     flat: true,
+    flatKeys: ['motorPosition', 'targetTemperature'],
+    flatEcho: ['targetTemperatureFloat', 'targetTemperature'],
     value: {
       size: 3,
       read(b, o, what) {
@@ -100,7 +101,9 @@ export const vickiResponses: CommandSpec[] = [
           targetTemperatureFloat: obj.targetTemperature,
         };
       },
-      write: () => fail('targetTemperatureAndMotorPosition: not encodable as an uplink field'),
+      write(v, out, what) {
+        struct([['motorPosition', u16], ['targetTemperature', u8]]).write(v, out, what);
+      },
       schema: {},
     },
     description: 'Motor position and target temperature',
@@ -235,6 +238,10 @@ export const vicki: CodecDefinition = makeMclimateCodec({
     const pos = d.motorPosition as number;
     d.valveOpenness = range !== 0 ? Math.round((1 - pos / range) * 100) : 0;
     if (!('targetTemperatureFloat' in d)) d.targetTemperatureFloat = d.targetTemperature;
+  },
+  derivedSchema: {
+    valveOpenness: { type: 'integer', description: '%, from motor position and range' },
+    targetTemperatureFloat: { type: 'number', description: '°C' },
   },
   chooseKeepalive: (d) => (d.reason === 81 ? 0x81 : 0x01),
   normalize(d) {

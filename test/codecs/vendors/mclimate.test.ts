@@ -56,43 +56,61 @@ const keepaliveArb = (reason: number, len: number) =>
   fc.array(fc.integer({ min: 0, max: 255 }), { minLength: len - 1, maxLength: len - 1 })
     .map((rest) => [reason, ...rest]);
 
-/** Answer frames: some answer records followed by a keep-alive. */
-function answerArb(_def: CodecDefinition, codes: Array<[number, number]>, ka: fc.Arbitrary<number[]>) {
+/** Every answer code of a device with its argument length, found by probing the decoder. */
+function answerCodes(def: CodecDefinition, kaLen: number): Array<[number, number]> {
+  const ka = [0x01, ...new Array(kaLen - 1).fill(0xff)];
+  const codes: Array<[number, number]> = [];
+  const alone = def.decodeUplink({ bytes: ka, fPort: 1, variables: {} }).data as object;
+  for (let c = 2; c < 256; c++) {
+    if (c === 0x81) continue;
+    for (let k = 0; k <= 16; k++) {
+      const r = tryDecode(() => def.decodeUplink({
+        bytes: [c, ...new Array(k).fill(0), ...ka], fPort: 1, variables: {},
+      }));
+      // The keep-alive must still be decoded (else the arguments swallowed it).
+      if (r && !r.warnings && Object.keys(alone).every((key) => key in (r.data as object))) {
+        codes.push([c, k]);
+        break;
+      }
+    }
+  }
+  return codes;
+}
+
+/** Answer frames: up to three answer records followed by a keep-alive. */
+function answerArb(codes: Array<[number, number]>, ka: fc.Arbitrary<number[]>) {
   const rec = fc.constantFrom(...codes).chain(([code, size]) =>
     fc.array(fc.integer({ min: 0, max: 255 }), { minLength: size, maxLength: size })
       .map((args) => [code, ...args]));
   return fc.tuple(fc.array(rec, { maxLength: 3 }), ka).map(([recs, k]) => recs.flat().concat(k));
 }
 
-const uplinkCases: Array<[CodecDefinition, fc.Arbitrary<number[]>]> = [
-  [vicki, fc.oneof(keepaliveArb(0x01, 9), keepaliveArb(0x81, 9),
-    answerArb(vicki, [[0x12, 1], [0x15, 2], [0x17, 2], [0x19, 1], [0x1d, 2], [0x1f, 1],
-      [0x21, 6], [0x36, 3], [0x3f, 2], [0x44, 2], [0x4a, 3], [0x50, 2], [0x52, 2], [0x54, 1],
-      [0x5e, 4], [0x60, 1], [0x62, 1], [0x64, 1], [0x6a, 12], [0x6c, 4], [0xa0, 4], [0x13, 4]],
-    keepaliveArb(0x01, 9)))],
-  [wirelessThermostat, fc.oneof(keepaliveArb(0x01, 11), keepaliveArb(0x81, 12),
-    answerArb(wirelessThermostat, [[0x12, 1], [0x32, 1], [0x4f, 1], [0x53, 1], [0xa0, 4]],
-      keepaliveArb(0x01, 11)))],
-  [fanCoilThermostat, fc.oneof(keepaliveArb(0x01, 11),
-    answerArb(fanCoilThermostat, [[0x05, 1], [0x17, 4], [0x49, 2], [0x6d, 2], [0x45, 1]],
-      keepaliveArb(0x01, 11)))],
-  [co2Sensor, fc.oneof(keepaliveArb(0x01, 7),
-    answerArb(co2Sensor, [[0x1f, 4], [0x21, 2], [0x23, 3], [0x27, 9], [0x29, 15], [0x2b, 1]],
-      keepaliveArb(0x01, 7)))],
-  [aqiSensor, fc.oneof(keepaliveArb(0x01, 10),
-    answerArb(aqiSensor, [[0x12, 1], [0xa4, 1], [0x1d, 2]], keepaliveArb(0x01, 10)))],
+const kaLength: Array<[CodecDefinition, number, number[]]> = [
+  [vicki, 9, [0x01, 0x81]], [wirelessThermostat, 11, [0x01]], [fanCoilThermostat, 11, [0x01]],
+  [co2Sensor, 7, [0x01]], [aqiSensor, 10, [0x01]],
 ];
 
-describe('MClimate uplink round trips', () => {
-  for (const [def, arb] of uplinkCases) {
+describe('MClimate uplink round trips, keep-alive and every answer code', () => {
+  for (const [def, len, reasons] of kaLength) {
+    const codes = answerCodes(def, len);
+    const answers = def.messageTypes.filter((m) => m.name.startsWith('response_')).length;
+    it(`${def.id}: every documented answer code decodes (${answers})`, () => {
+      expect(codes.length).toBe(answers);
+    });
+    const kas = fc.oneof(...reasons.map((r) => keepaliveArb(r, len)));
+    const extra = def === wirelessThermostat ? [keepaliveArb(0x81, 12)] : [];
+    const arb = fc.oneof(kas, ...extra, answerArb(codes, keepaliveArb(0x01, len)));
     it(`${def.id}: decode(encodeUplink(data)) equals data`, () => {
+      const props = (def.uplinkSchema.properties ?? {}) as Record<string, unknown>;
       fc.assert(fc.property(arb, (bytes) => {
         const first = tryDecode(() => def.decodeUplink({ bytes, fPort: 1, variables: {} }));
         fc.pre(first !== undefined && first.warnings === undefined);
-        const enc = def.encodeUplink!({ data: first!.data, variables: {} });
+        const data = first!.data as Record<string, unknown>;
+        for (const k of Object.keys(data)) expect(props, k).toHaveProperty([k]);
+        const enc = def.encodeUplink!({ data, variables: {} });
         const again = def.decodeUplink({ bytes: enc.bytes, fPort: enc.fPort, variables: {} });
-        expect(again.data).toEqual(first!.data);
-      }), { numRuns: 300 });
+        expect(again.data).toEqual(data);
+      }), { numRuns: 1000 });
     });
   }
 });
@@ -157,8 +175,17 @@ describe('MClimate faults reported in other decoders', () => {
     // 1700000000 s = 2023-11-14T22:13:20Z, computed independently of the decoder.
     const iso = new Date(Date.UTC(2023, 10, 14, 22, 13, 20)).toISOString();
     expect(iso).toBe('2023-11-14T22:13:20.000Z');
-    const d = dec(vicki, '5e6553f100' + '011d5a78fa2c01f080').data as Record<string, string>;
-    expect(d.deviceTime).toBe('14/11/2023 22:13');
+    const before = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'America/Los_Angeles', 'Asia/Kolkata']) {
+        process.env.TZ = tz;
+        const d = dec(vicki, '5e6553f100' + '011d5a78fa2c01f080').data as Record<string, string>;
+        expect(d.deviceTime).toBe('14/11/2023 22:13');
+      }
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
   });
   it('decodes the keep-alive after an unknown answer, with a warning', () => {
     const r = dec(vicki, '5a00' + '011d5a78fa2c01f080');

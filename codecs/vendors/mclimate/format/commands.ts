@@ -17,6 +17,9 @@ export interface CommandSpec {
   description: string;
   /** Merge the decoded object's fields into the message instead of nesting them. */
   flat?: boolean;
+  /** For a flat answer: the fields it carries, and `[copy, source]` when one repeats another. */
+  flatKeys?: string[];
+  flatEcho?: [string, string];
 }
 
 /** Looks a command up by code; `undefined` when the table does not have it. */

@@ -4,7 +4,7 @@
  * answers fill the frame). Answers are read in order; the vendor's decoders let a keep-alive
  * field overwrite an answer of the same name, and so does this one.
  */
-import { fail } from '../../../framework/codec-error.js';
+import { fail, isCodecError } from '../../../framework/codec-error.js';
 import type { Bytes, Decoded, JsonSchema } from '../../../framework/types.js';
 import { byCode, decodeRecord, encodeRecord, hex2, type CommandSpec } from './commands.js';
 import {
@@ -20,6 +20,8 @@ export interface MclimateUplinkTable {
   responses: CommandSpec[];
   /** Fields computed from others after decoding (not carried in the frame as such). */
   derive?(data: Record<string, unknown>): void;
+  /** Schemas of the fields `derive` adds. */
+  derivedSchema?: Record<string, JsonSchema>;
   /** Which keep-alive layout `encodeUplink` should use for `data`. */
   chooseKeepalive?(data: Record<string, unknown>): number;
 }
@@ -97,23 +99,30 @@ export function encodeMclimateUplink(t: MclimateUplinkTable, data: unknown): Byt
   if (typeof data !== 'object' || data === null) fail('uplink: expected an object');
   const obj = data as Record<string, unknown>;
   const kaNames = keepaliveNames(t);
-  const hasKeepalive = Object.keys(obj).some((k) => kaNames[k] === true);
+  const hasKeepalive = hasFullKeepalive(t, obj);
   let derived: Record<string, unknown> = {};
   if (hasKeepalive && t.derive) {
     for (const k in obj) if (kaNames[k]) derived[k] = obj[k];
     t.derive(derived);
   } else derived = {};
+  // Without a keep-alive, fields named like keep-alive fields come from answers.
+  const fromKeepalive = hasKeepalive ? kaNames : {};
   const out: Bytes = [];
   const done: Record<string, true> = {};
+  // Flat answers first: they carry several fields at once.
+  for (let i = 0; i < t.responses.length && !hasKeepalive; i++) {
+    if (t.responses[i]!.flat) encodeFlat(t.responses[i]!, obj, done, out);
+  }
   for (let i = 0; i < t.responses.length; i++) {
     const spec = t.responses[i]!;
-    if (done[spec.name] || !(spec.name in obj) || kaNames[spec.name]) continue;
+    if (spec.flat) continue;
+    if (done[spec.name] || !(spec.name in obj) || fromKeepalive[spec.name]) continue;
     done[spec.name] = true;
     if (spec.name in derived && derived[spec.name] === obj[spec.name]) continue;
-    encodeRecord(spec, obj[spec.name], out);
+    encodeAnswer(t.responses, i, obj[spec.name], out);
   }
   for (const k in obj) {
-    if (!done[k] && !kaNames[k] && !(k in derived)) fail(`uplink: unknown field '${k}'`);
+    if (!done[k] && !fromKeepalive[k] && !(k in derived)) fail(`uplink: unknown field '${k}'`);
   }
   if (hasKeepalive) {
     const reason = t.chooseKeepalive ? t.chooseKeepalive(obj) : t.keepalives[0]!.reason;
@@ -125,11 +134,65 @@ export function encodeMclimateUplink(t: MclimateUplinkTable, data: unknown): Byt
   return out;
 }
 
+/** True when `data` has every field of one of the keep-alive layouts. */
+function hasFullKeepalive(t: MclimateUplinkTable, data: Record<string, unknown>): boolean {
+  for (let i = 0; i < t.keepalives.length; i++) {
+    const f = t.keepalives[i]!.fields;
+    let all = true;
+    for (let j = 0; j < f.length && all; j++) all = f[j]!.name in data;
+    if (all) return true;
+  }
+  return false;
+}
+
+/**
+ * Appends a flat answer (fields merged into the message) when all its fields are present and
+ * not yet sent; a field it only repeats (`flatEcho`) is marked sent when it agrees.
+ */
+function encodeFlat(
+  spec: CommandSpec,
+  obj: Record<string, unknown>,
+  done: Record<string, true>,
+  out: Bytes,
+): void {
+  const keys = spec.flatKeys ?? [];
+  for (let i = 0; i < keys.length; i++) if (!(keys[i]! in obj) || done[keys[i]!]) return;
+  encodeRecord(spec, obj, out);
+  for (let i = 0; i < keys.length; i++) done[keys[i]!] = true;
+  const echo = spec.flatEcho;
+  if (echo && echo[0] in obj && obj[echo[0]] === obj[echo[1]]) done[echo[0]] = true;
+}
+
+/**
+ * Appends the answer for `value`, using the first command of that name whose layout can
+ * carry it (a device may answer the same setting in two layouts, such as a target in whole
+ * degrees and in tenths).
+ */
+function encodeAnswer(table: CommandSpec[], from: number, value: unknown, out: Bytes): void {
+  const name = table[from]!.name;
+  let firstError: unknown;
+  for (let i = from; i < table.length; i++) {
+    if (table[i]!.name !== name) continue;
+    const tmp: Bytes = [];
+    try {
+      encodeRecord(table[i]!, value, tmp);
+    } catch (e) {
+      if (!isCodecError(e)) throw e;
+      if (firstError === undefined) firstError = e;
+      continue;
+    }
+    for (let k = 0; k < tmp.length; k++) out.push(tmp[k]!);
+    return;
+  }
+  throw firstError;
+}
+
 /** JSON Schema (draft-07) of the decoded uplink `data`. */
 export function uplinkSchemaOf(t: MclimateUplinkTable, extra: Record<string, JsonSchema> = {}) {
   const properties: Record<string, JsonSchema> = {};
   for (let i = 0; i < t.responses.length; i++) {
     const s = t.responses[i]!;
+    if (s.flat) continue;
     if (!(s.name in properties)) {
       const schema: JsonSchema = { description: s.description };
       for (const k in s.value.schema) schema[k] = s.value.schema[k];
@@ -141,6 +204,7 @@ export function uplinkSchemaOf(t: MclimateUplinkTable, extra: Record<string, Jso
     for (const k in p) properties[k] = p[k]!;
   }
   for (const k in extra) properties[k] = extra[k]!;
+  if (t.derivedSchema) for (const k in t.derivedSchema) properties[k] = t.derivedSchema[k]!;
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     type: 'object',

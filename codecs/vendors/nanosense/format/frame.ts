@@ -39,7 +39,12 @@ function decodeField(f: FrameField, bytes: Bytes): number {
 function encodeField(f: FrameField, v: unknown, out: Bytes): void {
   if (typeof v !== 'number' || !isFinite(v)) fail(`${f.name}: expected a number, got ${String(v)}`);
   const x = (v as number) - (f.add ?? 0);
-  writeBits(out, f.bit, f.bits, f.mul === undefined ? x : Math.round(x / f.mul), f.name);
+  let raw = f.mul === undefined ? x : Math.round(x / f.mul);
+  // Rounding to 0.1 can push the top code past the field (65535 * 0.01 shows as 655.4):
+  // take the top code when it decodes to the same value.
+  const max = Math.pow(2, f.bits) - 1;
+  if (f.mul !== undefined && raw > max && Math.round(max * f.mul * 10) / 10 === x) raw = max;
+  writeBits(out, f.bit, f.bits, raw, f.name);
 }
 
 /** Decoded frame: presence list, device information, measurements. */
