@@ -112,7 +112,8 @@ export const ep5000: CodecDefinition = {
       device_info?: Record<string, unknown>;
       measurements?: Array<Record<string, number>>;
     };
-    if (!d || !d.device_info || !(d.measurements instanceof Array) || d.measurements.length !== 1) {
+    const ok = d && d.device_info && d.measurements instanceof Array;
+    if (!ok || d.measurements!.length !== 1) {
       fail('measurement: expected { device_info, measurements: [one object] }');
     }
     const sensors = d.device_info!.active_sensors;
@@ -138,7 +139,10 @@ export const ep5000: CodecDefinition = {
     return { data: { transmissionInterval: b[1]! * 256 + b[2]! } };
   },
   normalizeUplink(data) {
-    const d = data as { device_info?: Record<string, unknown>; measurements?: Array<Record<string, number>> };
+    const d = data as {
+      device_info?: Record<string, unknown>;
+      measurements?: Array<Record<string, number>>;
+    };
     const m = (d.measurements && d.measurements[0]) || {};
     const out: HarmonisedAir = { category: 'air' };
     if (typeof m.temperature === 'number') out.temperatureC = m.temperature;

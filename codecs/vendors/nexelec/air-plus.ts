@@ -96,8 +96,8 @@ export const airPlus: CodecDefinition = makeNexelecCodec({
         },
         { name: 'realtimeStatus', kind: 'enum', labels: ACTIVE, bit: 21, bits: 1 },
         {
-          name: 'nfcStatus', kind: 'enum', labels: ['Discoverable', 'Not Discoverable', 'RFU', 'RFU'],
-          bit: 22, bits: 2,
+          name: 'nfcStatus', kind: 'enum', bit: 22, bits: 2,
+          labels: ['Discoverable', 'Not Discoverable', 'RFU', 'RFU'],
         },
         {
           name: 'regionSelection', kind: 'enum', bit: 24, bits: 4,
@@ -112,7 +112,8 @@ export const airPlus: CodecDefinition = makeNexelecCodec({
         { name: 'deltaCO', kind: 'measure', unit: 'ppm', mul: 5, bit: 40, bits: 8 },
         { name: 'd2dID', kind: 'number', bit: 48, bits: 17 },
         {
-          name: 'd2dPing', kind: 'enum', labels: ['Not compatible', 'Compatible'], bit: 65, bits: 1,
+          name: 'd2dPing', kind: 'enum', labels: ['Not compatible', 'Compatible'],
+          bit: 65, bits: 1,
         },
         {
           name: 'pendingJoin', kind: 'enum',

@@ -95,7 +95,10 @@ export const originPlus: CodecDefinition = makeNexelecCodec({
           name: 'nfcStatus', kind: 'enum', labels: ['Discoverable', ' No Discoverable'],
           bit: 25, bits: 2,
         },
-        { name: 'loraRegion', kind: 'enum', labels: ['EU868', R, R, R, R, R, R], bit: 27, bits: 4 },
+        {
+          name: 'loraRegion', kind: 'enum', labels: ['EU868', R, R, R, R, R, R],
+          bit: 27, bits: 4,
+        },
         { name: 'datalogNewMeasure', kind: 'number', bit: 31, bits: 6 },
         { name: 'datalogMeasureRepetition', kind: 'number', bit: 37, bits: 5 },
         {

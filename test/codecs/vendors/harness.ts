@@ -50,7 +50,9 @@ export function checkVector(def: CodecDefinition, v: CodecVector): void {
     expect([msg]).toEqual(v.expectedErrors);
     return;
   }
-  const r = v.operation === 'decodeDownlink' ? def.decodeDownlink!(input) : def.decodeUplink(input);
+  const r = v.operation === 'decodeDownlink'
+    ? def.decodeDownlink!(input)
+    : def.decodeUplink(input);
   expect(r.data).toEqual(v.expected);
   expect(r.warnings ?? []).toEqual(v.expectedWarnings ?? []);
 }

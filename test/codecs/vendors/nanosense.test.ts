@@ -70,7 +70,8 @@ describe('NanoSense bad input and receive time', () => {
       .toBe('measurement: need 41 bytes (328 bits), got 2');
   });
   it('rejects an interval below 1 with the vendor message', () => {
-    expect(errOf(() => ep5000.encodeDownlink!({ data: { transmissionInterval: 0 }, variables: {} })))
+    const data = { transmissionInterval: 0 };
+    expect(errOf(() => ep5000.encodeDownlink!({ data, variables: {} })))
       .toBe('Transmission interval be a number between 1 and 720 (minutes)');
   });
   it('takes log_timestamp from the receive time, whatever the machine time zone', () => {

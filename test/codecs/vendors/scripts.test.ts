@@ -41,10 +41,13 @@ describe('codec scripts', () => {
       const script = [
         iife(ENTRIES[0]!, 'mc'), iife(ENTRIES[1]!, 'nx'), iife(ENTRIES[2]!, 'ns'),
         `JSON.stringify([
-          mc.vicki.decodeUplink({ bytes: [1,29,90,120,250,44,1,240,128], fPort: 1, variables: {} }).data,
-          nx.airPlus.decodeUplink({ bytes: [174,2,150,53,39,215,0], fPort: 1, variables: {} }).data,
+          mc.vicki.decodeUplink({ bytes: [1,29,90,120,250,44,1,240,128], fPort: 1,
+            variables: {} }).data,
+          nx.airPlus.decodeUplink({ bytes: [174,2,150,53,39,215,0], fPort: 1,
+            variables: {} }).data,
           ns.ep5000.encodeDownlink({ data: { transmissionInterval: 30 }, variables: {} }).bytes,
-          mc.co2Sensor.decodeUplink({ bytes: [1,2,113,2,115,132,237], fPort: 2, variables: {} }).data
+          mc.co2Sensor.decodeUplink({ bytes: [1,2,113,2,115,132,237], fPort: 2,
+            variables: {} }).data
         ])`,
       ].join(';\n');
       const handle = vm.unwrapResult(vm.evalCode(script));

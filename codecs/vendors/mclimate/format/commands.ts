@@ -98,7 +98,8 @@ function appendHex(v: unknown, out: Bytes): void {
   if (typeof v !== 'string' || !/^([0-9a-fA-F]{2})+$/.test(v)) {
     fail(`sendCustomHexCommand: expected an even number of hex digits, got ${String(v)}`);
   }
-  for (let i = 0; i < (v as string).length; i += 2) out.push(parseInt((v as string).substr(i, 2), 16));
+  const s = v as string;
+  for (let i = 0; i < s.length; i += 2) out.push(parseInt(s.substr(i, 2), 16));
 }
 
 /**

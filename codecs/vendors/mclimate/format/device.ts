@@ -78,7 +78,10 @@ export function makeMclimateCodec(t: MclimateDeviceTable): CodecDefinition {
     downlinkFPorts: [t.downlinkFPort],
     messageTypes,
     decodeUplink: (input) => decodeMclimateUplink(t, input.bytes),
-    encodeUplink: (input) => ({ bytes: encodeMclimateUplink(t, input.data), fPort: t.uplinkFPort }),
+    encodeUplink: (input) => ({
+      bytes: encodeMclimateUplink(t, input.data),
+      fPort: t.uplinkFPort,
+    }),
     encodeDownlink: (input) => ({
       bytes: encodeCommands(t.downlinks, input.data),
       fPort: t.downlinkFPort,

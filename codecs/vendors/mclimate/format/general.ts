@@ -11,7 +11,9 @@ export function cmd(code: number, name: string, value: ValueCodec, description: 
   return spec;
 }
 
+/** One unsigned byte. */
 export const u8 = int(1);
+/** Two bytes, unsigned, big-endian. */
 export const u16 = int(2);
 
 /** Answers common to all devices. */

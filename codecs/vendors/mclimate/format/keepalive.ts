@@ -13,7 +13,10 @@ export interface KeepaliveField {
   name: string;
   /** Bit pieces `[bitOffset, bitLength]`, concatenated most significant first. */
   bits: Array<[number, number]>;
-  /** `bool`: 1 bit, true when set. `hexNumber`: the hex digits read as decimal (reason 0x81 = 81). */
+  /**
+   * `bool`: true when the raw value is 1. `hexNumber`: the hex digits read as decimal
+   * (reason 0x81 shows as 81).
+   */
   kind?: 'number' | 'bool' | 'hexNumber';
   /** `value = ((raw + rawAdd) * mul) / div + add`, then `toFixed(decimals)`. */
   mul?: number;
@@ -82,11 +85,14 @@ export function encodeKeepalive(spec: KeepaliveSpec, data: Record<string, unknow
     } else if (f.kind === 'hexNumber') {
       // The reason code is already in byte 0; it must agree with the layout chosen.
       if (parseInt(String(v), 16) !== spec.reason) {
-        fail(`${what}: ${String(v)} does not match this layout's reason ${spec.reason.toString(16)}`);
+        fail(`${what}: ${String(v)} does not match this layout's reason ` +
+          spec.reason.toString(16));
       }
       continue;
     } else {
-      if (typeof v !== 'number' || !isFinite(v)) fail(`${what}: expected a number, got ${String(v)}`);
+      if (typeof v !== 'number' || !isFinite(v)) {
+        fail(`${what}: expected a number, got ${String(v)}`);
+      }
       const n = v as number;
       raw = Math.round(((n - (f.add ?? 0)) * (f.div ?? 1)) / (f.mul ?? 1) - (f.rawAdd ?? 0));
     }
@@ -110,7 +116,8 @@ export function keepaliveSchema(spec: KeepaliveSpec): Record<string, JsonSchema>
   const p: Record<string, JsonSchema> = {};
   for (let i = 0; i < spec.fields.length; i++) {
     const f = spec.fields[i]!;
-    p[f.name] = { type: f.kind === 'bool' ? 'boolean' : f.kind === 'hexNumber' ? 'integer' : 'number' };
+    const type = f.kind === 'bool' ? 'boolean' : f.kind === 'hexNumber' ? 'integer' : 'number';
+    p[f.name] = { type };
   }
   return p;
 }

@@ -41,7 +41,9 @@ export function openWindow(timeKey: string): ValueCodec {
       const enabled = field(v, 'enabled', what);
       if (typeof enabled !== 'boolean') fail(`${what}.enabled: expected a boolean`);
       const time = intIn(field(v, timeKey, what), 0, 1275, `${what}.${timeKey}`);
-      if (time % 5 !== 0) fail(`${what}.${timeKey}: expected a multiple of 5 minutes, got ${time}`);
+      if (time % 5 !== 0) {
+        fail(`${what}.${timeKey}: expected a multiple of 5 minutes, got ${time}`);
+      }
       const pos = intIn(field(v, 'motorPosition', what), 0, 4095, `${what}.motorPosition`);
       const delta = intIn(field(v, 'delta', what), 0, 15, `${what}.delta`);
       out.push(enabled ? 1 : 0, time / 5, pos % 256, Math.floor(pos / 256) * 16 + delta);
@@ -165,7 +167,9 @@ export function flags(names: string[], reservedAfter: number): ValueCodec {
       const v = readUintBE(b, o, 1 + reservedAfter, what);
       const byte = Math.floor(v / Math.pow(256, reservedAfter));
       const out: Record<string, boolean> = {};
-      for (let i = 0; i < names.length; i++) out[names[i]!] = Math.floor(byte / Math.pow(2, i)) % 2 === 1;
+      for (let i = 0; i < names.length; i++) {
+        out[names[i]!] = Math.floor(byte / Math.pow(2, i)) % 2 === 1;
+      }
       return out;
     },
     write(v, out, what) {

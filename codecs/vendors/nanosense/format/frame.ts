@@ -37,7 +37,9 @@ function decodeField(f: FrameField, bytes: Bytes): number {
 }
 
 function encodeField(f: FrameField, v: unknown, out: Bytes): void {
-  if (typeof v !== 'number' || !isFinite(v)) fail(`${f.name}: expected a number, got ${String(v)}`);
+  if (typeof v !== 'number' || !isFinite(v)) {
+    fail(`${f.name}: expected a number, got ${String(v)}`);
+  }
   const x = (v as number) - (f.add ?? 0);
   let raw = f.mul === undefined ? x : Math.round(x / f.mul);
   // Rounding to 0.1 can push the top code past the field (65535 * 0.01 shows as 655.4):

@@ -26,7 +26,9 @@ export interface NexelecTable {
 }
 
 function messageOf(t: NexelecTable, type: number): NexelecMessage | undefined {
-  for (let i = 0; i < t.messages.length; i++) if (t.messages[i]!.type === type) return t.messages[i];
+  for (let i = 0; i < t.messages.length; i++) {
+    if (t.messages[i]!.type === type) return t.messages[i];
+  }
   return undefined;
 }
 
@@ -109,8 +111,7 @@ export function makeNexelecCodec(t: NexelecTable): CodecDefinition {
 
 /** The number inside a `{ value, unit }` measurement, if it is one. */
 export function valueOf(v: unknown): number | undefined {
-  if (v !== null && typeof v === 'object' && typeof (v as { value?: unknown }).value === 'number') {
-    return (v as { value: number }).value;
-  }
+  const value = v !== null && typeof v === 'object' ? (v as { value?: unknown }).value : undefined;
+  if (typeof value === 'number') return value;
   return undefined;
 }

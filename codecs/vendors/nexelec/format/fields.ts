@@ -106,7 +106,8 @@ export function decodeFields(
     if (f.kind === 'enum') out[f.name] = raw < f.labels.length ? f.labels[raw] : 'Unknown';
     else if (f.kind === 'number') out[f.name] = scale(raw, f);
     else if (f.kind === 'revision') {
-      out[f.name] = f.style === 'tenths' ? 'V' + (raw / 10).toFixed(1) : 'V' + ('00' + raw).slice(-3);
+      // "V" + code / 10 (25 = V2.5), or "V" + the code on 3 digits (1 = V001).
+      out[f.name] = 'V' + (f.style === 'tenths' ? (raw / 10).toFixed(1) : ('00' + raw).slice(-3));
     } else {
       const err = f.errors ? f.errors[raw] : undefined;
       if (err !== undefined) out[f.name] = err;
@@ -162,7 +163,8 @@ export function encodeFields(
       const values = s && s.value instanceof Array ? (s.value as unknown[]) : undefined;
       if (!values) fail(`${what}: expected { value: [...], unit }`);
       if (data[f.countField] !== values!.length) {
-        fail(`${what}: ${values!.length} values but ${f.countField} is ${String(data[f.countField])}`);
+        fail(`${what}: ${values!.length} values but ${f.countField} is ` +
+          String(data[f.countField]));
       }
       for (let k = 0; k < values!.length; k++) {
         const v = values![k];
