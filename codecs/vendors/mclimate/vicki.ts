@@ -3,8 +3,8 @@
  * commands and the downlink command set, after docs.mclimate.eu "Vicki LoRaWAN Device
  * Communication Protocol" and MClimate's reference decoder/encoder.
  *
- * Known gap: answer 0x5A (heating events, 41 bytes) is not decoded; a frame carrying it
- * decodes with a warning and its keep-alive.
+ * Known gap: the heating-schedule downlinks (events, season, clock, time zone) are not in
+ * MClimate's reference encoder and are not encoded here; their answers are decoded.
  */
 import type { CodecDefinition } from '../../framework/types.js';
 import type { HarmonisedHvac } from '../../framework/harmonised.js';
@@ -15,7 +15,7 @@ import {
   bcdByte, fixedString, flag, hexByte, int, none, skip, struct, zeroFalse,
 } from './format/values.js';
 import {
-  deviceTime, flags, fuota, heatingEventStates, heatingSchedule, openWindow,
+  deviceTime, flags, fuota, heatingEvents, heatingEventStates, heatingSchedule, openWindow,
 } from './format/special.js';
 
 const u8 = int(1);
@@ -136,6 +136,14 @@ export const vickiResponses: CommandSpec[] = [
   r(0x58, 'notifications', flags([
     'temperatureRestoredAfterManualBoost', 'temperatureChangedByHeatingSchedule'], 1),
   'Notifications'),
+  {
+    code: 0x5a,
+    name: 'heatingEvents',
+    flat: true,
+    flatKeys: ['heatingEventGroup', 'heatingEvents'],
+    value: heatingEvents,
+    description: 'Heating events of one group (start, target, weekdays)',
+  },
   r(0x5c, 'heatingSchedule', heatingSchedule, 'Heating season start and end'),
   r(0x5e, 'deviceTime', deviceTime, 'Device clock, UTC'),
   r(0x60, 'deviceTimeZone', int(1, { signed: true }), 'Time zone offset, hours'),

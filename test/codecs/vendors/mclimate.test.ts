@@ -63,7 +63,7 @@ function answerCodes(def: CodecDefinition, kaLen: number): Array<[number, number
   const alone = def.decodeUplink({ bytes: ka, fPort: 1, variables: {} }).data as object;
   for (let c = 2; c < 256; c++) {
     if (c === 0x81) continue;
-    for (let k = 0; k <= 16; k++) {
+    for (let k = 0; k <= 48; k++) {
       const r = tryDecode(() => def.decodeUplink({
         bytes: [c, ...new Array(k).fill(0), ...ka], fPort: 1, variables: {},
       }));
@@ -188,9 +188,9 @@ describe('MClimate faults reported in other decoders', () => {
     }
   });
   it('decodes the keep-alive after an unknown answer, with a warning', () => {
-    const r = dec(vicki, '5a00' + '011d5a78fa2c01f080');
+    const r = dec(vicki, '9900' + '011d5a78fa2c01f080');
     expect((r.data as Record<string, number>).motorRange).toBe(300);
-    expect(r.warnings).toEqual(['unknown command 0x5a at offset 0: rest of the answers skipped']);
+    expect(r.warnings).toEqual(['unknown command 0x99 at offset 0: rest of the answers skipped']);
   });
   it('rejects a truncated keep-alive naming the length', () => {
     expect(errOf(() => dec(vicki, '011d5a'))).toBe('keepalive: need 9 bytes at offset 0, got 3');
@@ -205,6 +205,25 @@ describe('MClimate faults reported in other decoders', () => {
     expect(vicki.decodeDownlink!({
       bytes: [0x4e, 0x32], fPort: 1, variables: { decodeCommands: true },
     }).data).toEqual({ setValveOpenness: 50 });
+  });
+});
+
+describe('Vicki heating events (answer 0x5A)', () => {
+  it('decodes configured events and leaves empty slots out', () => {
+    // Group 1, slot 2: 07:30, 21.5 °C, Monday to Friday (0x1f); other slots empty.
+    const slots = new Array(40).fill(0);
+    slots.splice(10, 5, 7, 30, 0x00, 0xd7, 0x1f);
+    const hex = '5a01' + bytesToHex(slots) + '011d5a78fa2c01f080';
+    const d = dec(vicki, hex).data as Record<string, unknown>;
+    expect(d.heatingEventGroup).toBe('8-15');
+    expect(d.heatingEvents).toEqual([{
+      index: 10, start: '07:30', targetTemperature: 21.5,
+      weekdays: {
+        monday: true, tuesday: true, wednesday: true, thursday: true, friday: true,
+        saturday: false, sunday: false,
+      },
+    }]);
+    expect(bytesToHex(vicki.encodeUplink!({ data: d, variables: {} }).bytes)).toBe(hex);
   });
 });
 

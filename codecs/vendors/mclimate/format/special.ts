@@ -185,3 +185,83 @@ export function flags(names: string[], reservedAfter: number): ValueCodec {
     schema: { type: 'object', properties: {} },
   };
 }
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const GROUPS = ['0-7', '8-15', '16-19'];
+
+function two(n: number): string {
+  return (n < 10 ? '0' : '') + n;
+}
+
+/**
+ * Vicki heating events, one group per answer: group byte (0 = events 0-7, 1 = 8-15,
+ * 2 = 16-19), then 8 slots of 5 bytes: hour, minute, target (0.1 °C, 16 bits), weekday
+ * bits (bit 0 Monday .. bit 6 Sunday). All-zero slots are unconfigured and left out; in
+ * group 2 only the first 4 slots exist. Decodes to `heatingEventGroup` and `heatingEvents`,
+ * merged into the message (a flat answer).
+ */
+export const heatingEvents: ValueCodec = {
+  size: 41,
+  read(b, o, what) {
+    const group = readUintBE(b, o, 1, what);
+    if (group > 2) fail(`${what}: event group ${group} at offset ${o} is not 0 to 2`, o);
+    const events: unknown[] = [];
+    const slots = group === 2 ? 4 : 8;
+    for (let i = 0; i < 8; i++) {
+      const at = o + 1 + i * 5;
+      const hour = readUintBE(b, at, 1, what);
+      const minute = readUintBE(b, at + 1, 1, what);
+      const target = readUintBE(b, at + 2, 2, what);
+      const days = readUintBE(b, at + 4, 1, what);
+      if (i >= slots || (hour === 0 && minute === 0 && target === 0 && days === 0)) continue;
+      const weekdays: Record<string, boolean> = {};
+      for (let d = 0; d < 7; d++) {
+        weekdays[WEEKDAYS[d]!] = Math.floor(days / Math.pow(2, d)) % 2 === 1;
+      }
+      events.push({
+        index: group * 8 + i,
+        start: `${two(hour)}:${two(minute)}`,
+        targetTemperature: target / 10,
+        weekdays,
+      });
+    }
+    return { heatingEventGroup: GROUPS[group], heatingEvents: events };
+  },
+  write(v, out, what) {
+    const group = GROUPS.indexOf(field(v, 'heatingEventGroup', what) as string);
+    if (group < 0) fail(`${what}.heatingEventGroup: expected one of ${GROUPS.join(', ')}`);
+    const events = field(v, 'heatingEvents', what);
+    if (!(events instanceof Array)) fail(`${what}.heatingEvents: expected an array`);
+    const slots: number[] = [];
+    for (let i = 0; i < 40; i++) slots.push(0);
+    const list = events as Array<Record<string, unknown>>;
+    for (let k = 0; k < list.length; k++) {
+      const e = list[k]!;
+      const w = `${what}.heatingEvents[${k}]`;
+      const slot = intIn(e.index, group * 8, group * 8 + (group === 2 ? 3 : 7), `${w}.index`) -
+        group * 8;
+      const m = /^(\d{2,3}):(\d{2,3})$/.exec(String(e.start));
+      if (!m) fail(`${w}.start: expected "hh:mm", got ${String(e.start)}`);
+      const t = Math.round((e.targetTemperature as number) * 10);
+      intIn(t, 0, 65535, `${w}.targetTemperature`);
+      let days = 0;
+      const wd = (e.weekdays ?? {}) as Record<string, unknown>;
+      for (let d = 0; d < 7; d++) if (wd[WEEKDAYS[d]!] === true) days += Math.pow(2, d);
+      const at = slot * 5;
+      slots[at] = intIn(parseInt(m![1]!, 10), 0, 255, `${w}.start`);
+      slots[at + 1] = intIn(parseInt(m![2]!, 10), 0, 255, `${w}.start`);
+      slots[at + 2] = Math.floor(t / 256);
+      slots[at + 3] = t % 256;
+      slots[at + 4] = days;
+    }
+    out.push(group);
+    for (let i = 0; i < 40; i++) out.push(slots[i]!);
+  },
+  schema: {
+    type: 'object',
+    properties: {
+      heatingEventGroup: { enum: GROUPS },
+      heatingEvents: { type: 'array' },
+    },
+  },
+};

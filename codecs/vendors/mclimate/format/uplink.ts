@@ -110,8 +110,14 @@ export function encodeMclimateUplink(t: MclimateUplinkTable, data: unknown): Byt
   const out: Bytes = [];
   const done: Record<string, true> = {};
   // Flat answers first: they carry several fields at once.
-  for (let i = 0; i < t.responses.length && !hasKeepalive; i++) {
-    if (t.responses[i]!.flat) encodeFlat(t.responses[i]!, obj, done, out);
+  for (let i = 0; i < t.responses.length; i++) {
+    const spec = t.responses[i]!;
+    if (!spec.flat) continue;
+    // With a keep-alive, a flat answer whose fields it repeats is not sent.
+    const keys = spec.flatKeys ?? [];
+    let shadowed = false;
+    for (let k = 0; k < keys.length; k++) if (fromKeepalive[keys[k]!]) shadowed = true;
+    if (!shadowed) encodeFlat(spec, obj, done, out);
   }
   for (let i = 0; i < t.responses.length; i++) {
     const spec = t.responses[i]!;
@@ -192,7 +198,11 @@ export function uplinkSchemaOf(t: MclimateUplinkTable, extra: Record<string, Jso
   const properties: Record<string, JsonSchema> = {};
   for (let i = 0; i < t.responses.length; i++) {
     const s = t.responses[i]!;
-    if (s.flat) continue;
+    if (s.flat) {
+      const inner = (s.value.schema.properties ?? {}) as Record<string, JsonSchema>;
+      for (const k in inner) if (!(k in properties)) properties[k] = inner[k]!;
+      continue;
+    }
     if (!(s.name in properties)) {
       const schema: JsonSchema = { description: s.description };
       for (const k in s.value.schema) schema[k] = s.value.schema[k];
