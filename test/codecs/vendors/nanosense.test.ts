@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fc } from '@fast-check/vitest';
 import { ep5000, nanosenseCodecs } from '../../../codecs/vendors/nanosense/index.js';
 import { isCodecError } from '../../../codecs/framework/codec-error.js';
+import { schemaErrors } from './schema-check.js';
 import { checkVector, hexToBytes, totality, vectorsOf, bytesToHex } from './harness.js';
 
 const errOf = (f: () => unknown): string => {
@@ -49,6 +50,7 @@ describe('NanoSense round trips', () => {
       (bytes, t) => {
         const recvTime = new Date(t * 1000);
         const first = ep5000.decodeUplink({ bytes, fPort: 1, recvTime, variables: {} });
+        expect(schemaErrors(ep5000.uplinkSchema, first.data)).toEqual([]);
         const enc = ep5000.encodeUplink!({ data: first.data, variables: {} });
         const again = ep5000.decodeUplink({ bytes: enc.bytes, fPort: 1, recvTime, variables: {} });
         expect(again.data).toEqual(first.data);
@@ -57,7 +59,9 @@ describe('NanoSense round trips', () => {
   });
   it('set_transmission_interval: decodeDownlink(encodeDownlink(cmd)) equals cmd', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 720 }), (n) => {
-      const enc = ep5000.encodeDownlink!({ data: { transmissionInterval: n }, variables: {} });
+      const data = { transmissionInterval: n };
+      expect(schemaErrors(ep5000.downlinkSchema!, data)).toEqual([]);
+      const enc = ep5000.encodeDownlink!({ data, variables: {} });
       expect(ep5000.decodeDownlink!({ bytes: enc.bytes, fPort: 2, variables: {} }).data)
         .toEqual({ transmissionInterval: n });
     }));

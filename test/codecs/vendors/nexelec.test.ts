@@ -3,6 +3,7 @@ import { fc } from '@fast-check/vitest';
 import { airPlus, nexelecCodecs, originPlus } from '../../../codecs/vendors/nexelec/index.js';
 import type { CodecDefinition } from '../../../codecs/framework/types.js';
 import { isCodecError } from '../../../codecs/framework/codec-error.js';
+import { schemaErrors } from './schema-check.js';
 import { checkVector, hexToBytes, totality, tryDecode, vectorsOf } from './harness.js';
 
 const dec = (def: CodecDefinition, hex: string) =>
@@ -41,6 +42,7 @@ describe('Nexelec round trips, every message type', () => {
         const first = tryDecode(() => def.decodeUplink({ bytes, fPort: 1, variables: {} }));
         fc.pre(first !== undefined);
         seen.add((first!.data as { typeOfMessage: string }).typeOfMessage);
+        expect(schemaErrors(def.uplinkSchema, first!.data)).toEqual([]);
         const enc = def.encodeUplink!({ data: first!.data, variables: {} });
         expect(def.decodeUplink({ bytes: enc.bytes, fPort: 1, variables: {} }).data)
           .toEqual(first!.data);

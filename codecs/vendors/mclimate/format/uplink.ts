@@ -203,11 +203,13 @@ export function uplinkSchemaOf(t: MclimateUplinkTable, extra: Record<string, Jso
       for (const k in inner) if (!(k in properties)) properties[k] = inner[k]!;
       continue;
     }
-    if (!(s.name in properties)) {
-      const schema: JsonSchema = { description: s.description };
-      for (const k in s.value.schema) schema[k] = s.value.schema[k];
-      properties[s.name] = schema;
-    }
+    const schema: JsonSchema = { description: s.description };
+    for (const k in s.value.schema) schema[k] = s.value.schema[k];
+    const before = properties[s.name];
+    // A setting answered in two layouts (whole degrees and tenths, say) accepts either.
+    if (!before) properties[s.name] = schema;
+    else if (before.anyOf instanceof Array) (before.anyOf as JsonSchema[]).push(schema);
+    else properties[s.name] = { anyOf: [before, schema] };
   }
   for (let i = 0; i < t.keepalives.length; i++) {
     const p = keepaliveSchema(t.keepalives[i]!);
