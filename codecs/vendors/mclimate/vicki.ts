@@ -293,6 +293,33 @@ export const vicki: CodecDefinition = makeMclimateCodec({
         '(commit 53ef3f33882273deea70046c7feede49e4729962)',
     },
     {
+      description: 'Downlink: Set valve openness',
+      operation: 'encodeDownlink',
+      fPort: 1,
+      bytesHex: '4e32',
+      data: { setValveOpenness: 50 },
+      source: 'actility/device-catalog vendors/mclimate/drivers/vicki/examples.json ' +
+        '(commit 1d513318f9bcf4750c346cb2be6246ba1147f867)',
+    },
+    {
+      description: 'Downlink: Set target temperature and motor position',
+      operation: 'encodeDownlink',
+      fPort: 1,
+      bytesHex: '31003216',
+      data: { setTargetTemperatureAndMotorPosition: { motorPosition: 50, targetTemperature: 22 } },
+      source: 'actility/device-catalog vendors/mclimate/drivers/vicki/examples.json ' +
+        '(commit 1d513318f9bcf4750c346cb2be6246ba1147f867)',
+    },
+    {
+      description: 'Downlink: Set motor position only',
+      operation: 'encodeDownlink',
+      fPort: 1,
+      bytesHex: '2d0032',
+      data: { setMotorPositionOnly: 50 },
+      source: 'actility/device-catalog vendors/mclimate/drivers/vicki/examples.json ' +
+        '(commit 1d513318f9bcf4750c346cb2be6246ba1147f867)',
+    },
+    {
       description: 'Downlink decode: the vendor echoes the bytes',
       operation: 'decodeDownlink',
       fPort: 1,
