@@ -2,6 +2,10 @@
  * MClimate Wireless Thermostat: keep-alive 0x01 (11 bytes, integer target) and 0x81 (12
  * bytes, target in 0.1 °C), answers and downlinks, after docs.mclimate.eu "Wireless
  * Thermostat Device Communication Protocol" and MClimate's reference decoder.
+ *
+ * `setTargetTemperature` is sent as 0x2E with 0.1 °C in 16 bits, as in the shared example
+ * (vendor driver of 2024). The vendor's later driver sends whole degrees as 0x2E with one
+ * byte and decimals as 0x50; that newer layout is not followed here.
  */
 import type { CodecDefinition } from '../../framework/types.js';
 import type { HarmonisedHvac } from '../../framework/harmonised.js';
@@ -69,7 +73,8 @@ export const wirelessThermostat: CodecDefinition = makeMclimateCodec({
     cmd(0x45, 'lightIntensityVisibility', u8, 'Light intensity shown'),
     cmd(0x47, 'pirInitPeriod', u8, 'PIR initialisation period'),
     cmd(0x49, 'pirMeasurementPeriod', u8, 'PIR measurement period'),
-    cmd(0x4b, 'pirCheckPeriod', u8, 'PIR check period'),
+    // Two bytes since the vendor's 2025 decoder (example "4b003c" = 60).
+    cmd(0x4b, 'pirCheckPeriod', int(2), 'PIR check period'),
     cmd(0x4d, 'pirBlindPeriod', u8, 'PIR blind period'),
     cmd(0x4f, 'temperatureHysteresis', int(1, { div: 10 }), 'Temperature hysteresis, °C'),
     cmd(0x51, 'targetTemperature', int(2, { div: 10 }), 'Target temperature, 0.1 °C'),
@@ -77,6 +82,7 @@ export const wirelessThermostat: CodecDefinition = makeMclimateCodec({
     cmd(0x54, 'manualTargetTemperatureUpdate', int(2, { div: 10 }),
       'Target set on the device, 0.1 °C'),
     cmd(0xa0, 'fuota', fuota, 'FUOTA address'),
+    cmd(0xa4, 'region', u8, 'LoRaWAN region'),
   ]),
   downlinks: generalDownlinks.concat([
     cmd(0x2e, 'setTargetTemperature', int(2, { div: 10 }), 'Set target temperature, °C'),
@@ -119,6 +125,75 @@ export const wirelessThermostat: CodecDefinition = makeMclimateCodec({
       data: { setTargetTemperature: 21.5 },
       source: 'actility/device-catalog vendors/mclimate/drivers/wireless-thermostat/' +
         'examples.json (commit 53ef3f33882273deea70046c7feede49e4729962)',
+    },
+    {
+      description: 'Periodic uplink keepalive type 0x81 with decimal target temperature',
+      operation: 'decodeUplink',
+      fPort: 1,
+      bytesHex: '8102887509c400d702007800',
+      data: {
+        sensorTemperature: 24.8, relativeHumidity: 45.7, batteryVoltage: 2.5,
+        targetTemperature: 21.5, powerSourceStatus: 2, lux: 120, pir: false,
+      },
+      source: 'actility/device-catalog vendors/mclimate/drivers/wireless-thermostat/' +
+        'examples.json (commit 1d513318f9bcf4750c346cb2be6246ba1147f867)',
+    },
+    {
+      description: 'Response keepAliveTime with keepalive trailer',
+      operation: 'decodeUplink',
+      fPort: 1,
+      bytesHex: '120a0102887509c41502007801',
+      data: {
+        keepAliveTime: 10,
+        sensorTemperature: 24.8, relativeHumidity: 45.7, batteryVoltage: 2.5,
+        targetTemperature: 21, powerSourceStatus: 2, lux: 120, pir: true,
+      },
+      source: 'actility/device-catalog vendors/mclimate/drivers/wireless-thermostat/' +
+        'examples.json (commit 1d513318f9bcf4750c346cb2be6246ba1147f867)',
+    },
+    {
+      description: 'Response PIR check period (0x4b, two bytes) with keepalive trailer',
+      operation: 'decodeUplink',
+      fPort: 1,
+      bytesHex: '4b003c0102887509c41502007801',
+      data: {
+        pirCheckPeriod: 60,
+        sensorTemperature: 24.8, relativeHumidity: 45.7, batteryVoltage: 2.5,
+        targetTemperature: 21, powerSourceStatus: 2, lux: 120, pir: true,
+      },
+      source: 'actility/device-catalog vendors/mclimate/drivers/wireless-thermostat/' +
+        'examples.json (commit 1d513318f9bcf4750c346cb2be6246ba1147f867)',
+    },
+    {
+      description: 'Response region (0xa4) with keepalive trailer',
+      operation: 'decodeUplink',
+      fPort: 1,
+      bytesHex: 'a4010102887509c41502007801',
+      data: {
+        region: 1,
+        sensorTemperature: 24.8, relativeHumidity: 45.7, batteryVoltage: 2.5,
+        targetTemperature: 21, powerSourceStatus: 2, lux: 120, pir: true,
+      },
+      source: 'actility/device-catalog vendors/mclimate/drivers/wireless-thermostat/' +
+        'examples.json (commit 1d513318f9bcf4750c346cb2be6246ba1147f867)',
+    },
+    {
+      description: 'Encode downlink setWatchDogParams',
+      operation: 'encodeDownlink',
+      fPort: 1,
+      bytesHex: '1c0205',
+      data: { setWatchDogParams: { confirmedUplinks: 2, unconfirmedUplinks: 5 } },
+      source: 'actility/device-catalog vendors/mclimate/drivers/wireless-thermostat/' +
+        'examples.json (commit 1d513318f9bcf4750c346cb2be6246ba1147f867)',
+    },
+    {
+      description: 'Decode downlink passthrough bytes',
+      operation: 'decodeDownlink',
+      fPort: 1,
+      bytesHex: '2e00d7',
+      data: { bytes: [46, 0, 215] },
+      source: 'actility/device-catalog vendors/mclimate/drivers/wireless-thermostat/' +
+        'examples.json (commit 1d513318f9bcf4750c346cb2be6246ba1147f867)',
     },
   ],
 });
