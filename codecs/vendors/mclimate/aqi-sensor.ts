@@ -74,8 +74,10 @@ export const aqiSensor: CodecDefinition = makeMclimateCodec({
     const out: HarmonisedAir = { category: 'air' };
     pick(d, out as unknown as Record<string, unknown>, {
       temperature: 'temperatureC', relative_humidity: 'humidityPercent',
-      pressure: 'pressureHPa', voltage: 'batteryV',
+      pressure: 'pressureHPa', voltage: 'batteryV', VOC: 'tvoc',
     });
+    // The vendor's catalogue gives VOC in ppb.
+    if (out.tvoc !== undefined) out.tvocUnit = 'ppb';
     return out;
   },
   examples: [{
@@ -89,5 +91,37 @@ export const aqiSensor: CodecDefinition = makeMclimateCodec({
     },
     source: 'actility/device-catalog vendors/mclimate/drivers/aqi-sensor/examples.json ' +
       '(commit 53ef3f33882273deea70046c7feede49e4729962)',
+  }, {
+    description: 'Response: keepAliveTime (0x12) with keepalive trailer',
+    operation: 'decodeUplink',
+    fPort: 2,
+    bytesHex: '120a0107a04d034bc8aa2bd6',
+    data: {
+      keepAliveTime: 10, sAQI: 240, AQI: 128, CO2eq: 2464, VOC: 12, relative_humidity: 30,
+      pressure: 942, temperature: 25, accuracy_aqi: 3, voltage: 3.312,
+    },
+    source: 'actility/device-catalog vendors/mclimate/drivers/aqi-sensor/examples.json ' +
+      '(commit 409b672e724e835eb6bc033b572560d5372ae6dc)',
+  }, {
+    description: 'Downlink: configure the AQI notification LED',
+    operation: 'encodeDownlink',
+    fPort: 1,
+    bytesHex: '05214263',
+    data: {
+      setAqiLed: {
+        redBehavior: 1, redDuration: 10, greenBehavior: 2, greenDuration: 20,
+        blueBehavior: 3, blueDuration: 30,
+      },
+    },
+    source: 'actility/device-catalog vendors/mclimate/drivers/aqi-sensor/examples.json ' +
+      '(commit 409b672e724e835eb6bc033b572560d5372ae6dc)',
+  }, {
+    description: 'Downlink decode: passthrough bytes',
+    operation: 'decodeDownlink',
+    fPort: 1,
+    bytesHex: '05214263',
+    data: { bytes: [5, 33, 66, 99] },
+    source: 'actility/device-catalog vendors/mclimate/drivers/aqi-sensor/examples.json ' +
+      '(commit 409b672e724e835eb6bc033b572560d5372ae6dc)',
   }],
 });
