@@ -4,6 +4,9 @@
  * MClimate's reference decoders. Output names follow the vendor's example (`co2`,
  * `temperature`, `humidity`, `battery`).
  *
+ * MClimate's later decoders name the keep-alive fields `CO2`, `sensorTemperature`,
+ * `relativeHumidity`, `batteryVoltage`; this codec keeps the names of the shared example.
+ *
  * Assumption: each set command carries the same argument layout as the answer to its get
  * command (the cheat sheet pairs them, set = get - 1); the vendor publishes no encoder.
  */
@@ -83,5 +86,37 @@ export const co2Sensor: CodecDefinition = makeMclimateCodec({
     data: { battery: 3.5, co2: 625, humidity: 51.56, temperature: 22.7 },
     source: 'TheThingsNetwork/lorawan-devices vendor/mclimate/co2-sensor-codec.yaml ' +
       '(commit 3c1e5b354e5b4b41c722ffa2dbbf47ac06a4572e), "Short periodic uplink"',
+  }, {
+    description: 'Downlink: set CO2 measurement period',
+    operation: 'encodeDownlink',
+    fPort: 1,
+    bytesHex: '24050a14',
+    data: { setCo2MeasurementPeriod: { good_zone: 5, medium_zone: 10, bad_zone: 20 } },
+    source: 'actility/device-catalog vendors/mclimate/drivers/co2-sensor/examples.json ' +
+      '(commit 9493183cfc54636dc84c69550c5519eeb131317b)',
+  }, {
+    description: 'Downlink: set CO2 auto zero period to 24 hours',
+    operation: 'encodeDownlink',
+    fPort: 1,
+    bytesHex: '2a18',
+    data: { setCo2AutoZeroPeriod: 24 },
+    source: 'actility/device-catalog vendors/mclimate/drivers/co2-sensor/examples.json ' +
+      '(commit 9493183cfc54636dc84c69550c5519eeb131317b)',
+  }, {
+    description: 'Downlink: read device versions',
+    operation: 'encodeDownlink',
+    fPort: 1,
+    bytesHex: '04',
+    data: { getDeviceVersions: true },
+    source: 'actility/device-catalog vendors/mclimate/drivers/co2-sensor/examples.json ' +
+      '(commit 9493183cfc54636dc84c69550c5519eeb131317b)',
+  }, {
+    description: 'Downlink decode: passthrough bytes',
+    operation: 'decodeDownlink',
+    fPort: 1,
+    bytesHex: '2a18',
+    data: { bytes: [42, 24] },
+    source: 'actility/device-catalog vendors/mclimate/drivers/co2-sensor/examples.json ' +
+      '(commit 9493183cfc54636dc84c69550c5519eeb131317b)',
   }],
 });

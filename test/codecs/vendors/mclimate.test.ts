@@ -228,6 +228,23 @@ describe('Vicki heating events (answer 0x5A)', () => {
   });
 });
 
+describe('CO2 sensor answers, after the vendor examples', () => {
+  // actility/device-catalog vendors/mclimate/drivers/co2-sensor/examples.json (commit
+  // 9493183c): the answer objects as the vendor gives them; the keep-alive trailer is the
+  // codecs.json air-05 frame, whose fields this codec names as in air-05.
+  const trailer = { co2: 625, temperature: 22.7, humidity: 51.56, battery: 3.5 };
+  const cases: Array<[string, Record<string, unknown>]> = [
+    ['1f01900320', { boundaryLevels: { good_medium: 400, medium_bad: 800 } }],
+    ['25050a14', { measurementPeriod: { good_zone: 5, medium_zone: 10, bad_zone: 20 } }],
+    ['2b18', { autoZeroPeriod: 24 }],
+  ];
+  for (const [hex, answer] of cases) {
+    it(`decodes answer ${hex}`, () => {
+      expect(dec(co2Sensor, hex + '010271027384ed').data).toEqual({ ...answer, ...trailer });
+    });
+  }
+});
+
 describe('MClimate harmonised view', () => {
   it('maps Vicki to hvac', () => {
     expect(vicki.normalizeUplink!(dec(vicki, '011d5a78fa2c01f080').data)).toEqual({
