@@ -4,8 +4,8 @@
  * decoder (product status, configuration, smoke alarm, daily air quality, real time,
  * temperature datalog). Labels are the vendor's, spelling included.
  *
- * Deliberate difference: temperatures are rounded to 2 decimals and the software version to
- * 1 (the vendor's `raw * 0.1 - 30` leaves float noise such as -9.899999999999999).
+ * Values follow the vendor's arithmetic exactly (`raw * 0.1 - 30`), float noise included
+ * (20.200000000000003), as in the vendor's examples.
  * Known gap: the products' downlink configuration frames are not covered.
  */
 import type { HarmonisedAir } from '../../framework/harmonised.js';
@@ -18,7 +18,7 @@ const R = 'Reserved';
 
 function temperature(name: string, bit: number): MeasureField {
   return {
-    name, kind: 'measure', unit: '°C', div: 10, add: -30, decimals: 2,
+    name, kind: 'measure', unit: '°C', mul: 0.1, add: -30,
     errors: { 1023: 'Error' }, bit, bits: 10,
   };
 }
@@ -39,7 +39,7 @@ export const originPlus: CodecDefinition = makeNexelecCodec({
     {
       type: 0, label: 'Product Status', name: 'product_status', minLength: 7, fields: [
         { name: 'hwVersion', kind: 'number', bit: 16, bits: 8 },
-        { name: 'swVersion', kind: 'number', div: 10, decimals: 1, bit: 24, bits: 8 },
+        { name: 'swVersion', kind: 'number', mul: 0.1, bit: 24, bits: 8 },
         { name: 'rmgLifetime', kind: 'measure', unit: 'month', bit: 32, bits: 8 },
         {
           name: 'smokeSensorStatus', kind: 'enum', bit: 40, bits: 1,
@@ -194,5 +194,103 @@ export const originPlus: CodecDefinition = makeNexelecCodec({
     recvTime: '2020-08-02T20:00:00.000+05:00',
     source: 'actility/device-catalog vendors/nexelec/drivers/generic3/examples.json ' +
       '(commit 53ef3f33882273deea70046c7feede49e4729962), "Example 5"',
+  }, {
+    description: 'Example 1: Origin+ Product Status',
+    operation: 'decodeUplink',
+    fPort: 1,
+    bytesHex: 'b10005077805c8',
+    data: {
+      antiTearDetectionStatus: 'Magnetic base detected',
+      batteryLevel: 'Medium',
+      batteryVoltage: {'units': 'mV', 'value': 3000},
+      hwVersion: 5,
+      rmgLifetime: {'unit': 'month', 'value': 120},
+      smokeSensorActivation: 'Smoke sensor desactivate',
+      smokeSensorStatus: 'Smoke sensor ok',
+      swVersion: 0.7000000000000001,
+      tempHumSensorStatus: 'T°/humidity sensor ok',
+      typeOfMessage: 'Product Status',
+      typeOfProduct: 'Origin+ LoRa',
+    },
+    recvTime: '2020-08-02T20:00:00.000+05:00',
+    source: 'actility/device-catalog vendors/nexelec/drivers/generic3/examples.json ' +
+      '(commit 0a7d9e1011376d08e87d052d909994059e7e2e4e)',
+  }, {
+    description: 'Example 2: Origin Product Function Configuration',
+    operation: 'decodeUplink',
+    fPort: 1,
+    bytesHex: 'b2014280a1050000000000',
+    data: {
+      d2dNetworkID: 0,
+      dailyAirEnable: 'Active',
+      datalogEnable: 'Deactivate',
+      datalogMeasureRepetition: 4,
+      datalogNewMeasure: 20,
+      loraRegion: 'EU868',
+      nfcStatus: 'Discoverable',
+      pendingJoin: 'Join request scheduled',
+      reconfigurationSource: 'Product Start up',
+      reconfigurationStatus: 'Total Success',
+      smokeDetectionOnMagnetRemovalEnable: 'Deactivate',
+      transmissionIntervalDatalog: {'unit': 'minutes', 'value': 200},
+      typeOfMessage: 'Product Configuration',
+      typeOfProduct: 'Origin LoRa',
+    },
+    recvTime: '2020-08-02T20:00:00.000+05:00',
+    source: 'actility/device-catalog vendors/nexelec/drivers/generic3/examples.json ' +
+      '(commit 0a7d9e1011376d08e87d052d909994059e7e2e4e)',
+  }, {
+    description: 'Example 3: Guard+ Fire Detector State',
+    operation: 'decodeUplink',
+    fPort: 1,
+    bytesHex: 'b302102a50fa00',
+    data: {
+      digitalMaintenanceCertificate: 'Maintenance has been done',
+      smokeAlarm: 'Smoke Alarm non-activated',
+      smokeAlarmHush: 'Smoke alarm stopped following central button press',
+      smokeLocalProductTest: 'Smoke test off',
+      temperature: {'unit': '°C', 'value': 20},
+      timeSinceLastMaintenance: {'units': 'week', 'value': 40},
+      timeSinceLastTest: {'units': 'week', 'value': 10},
+      typeOfMessage: 'Smoke Alarm',
+      typeOfProduct: 'Guard+ LoRa',
+    },
+    recvTime: '2020-08-02T20:00:00.000+05:00',
+    source: 'actility/device-catalog vendors/nexelec/drivers/generic3/examples.json ' +
+      '(commit 0a7d9e1011376d08e87d052d909994059e7e2e4e)',
+  }, {
+    description: 'Example 4: Guard Daily Air Quality',
+    operation: 'decodeUplink',
+    fPort: 1,
+    bytesHex: 'b4037c9f67d141e190',
+    data: {
+      humidityAvg: {'unit': '%RH', 'value': 50},
+      humidityMax: {'unit': '%RH', 'value': 60},
+      humidityMin: {'unit': '%RH', 'value': 40},
+      temperatureAvg: {'unit': '°C', 'value': 20},
+      temperatureMax: {'unit': '°C', 'value': 20.200000000000003},
+      temperatureMin: {'unit': '°C', 'value': 19.800000000000004},
+      typeOfMessage: 'Air Quality',
+      typeOfProduct: 'Guard LoRa',
+    },
+    recvTime: '2020-08-02T20:00:00.000+05:00',
+    source: 'actility/device-catalog vendors/nexelec/drivers/generic3/examples.json ' +
+      '(commit 0a7d9e1011376d08e87d052d909994059e7e2e4e)',
+  }, {
+    description: 'Example 6: Guard+ Historical Temperature Data',
+    operation: 'decodeUplink',
+    fPort: 1,
+    bytesHex: 'b305103c26499c6358d0',
+    data: {
+      datalogMeasureRepetition: 2,
+      datalogNewMeasure: 4,
+      temperature: {'unit': '°C', 'value': [10, 11, 10, 10]},
+      transmissionIntervalDatalog: {'unit': 'minutes', 'value': 15},
+      typeOfMessage: 'Temperature datalog',
+      typeOfProduct: 'Guard+ LoRa',
+    },
+    recvTime: '2020-08-02T20:00:00.000+05:00',
+    source: 'actility/device-catalog vendors/nexelec/drivers/generic3/examples.json ' +
+      '(commit 0a7d9e1011376d08e87d052d909994059e7e2e4e)',
   }],
 });
