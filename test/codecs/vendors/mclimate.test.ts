@@ -7,7 +7,9 @@ import { vickiDownlinks } from '../../../codecs/vendors/mclimate/vicki.js';
 import type { CodecDefinition } from '../../../codecs/framework/types.js';
 import { isCodecError } from '../../../codecs/framework/codec-error.js';
 import { schemaErrors } from './schema-check.js';
-import { bytesToHex, checkVector, hexToBytes, totality, tryDecode, vectorsOf } from './checks-mclimate-nexelec-nanosense.js';
+import {
+  bytesToHex, checkVector, hexToBytes, totality, tryDecode, vectorsOf,
+} from './checks-mclimate-nexelec-nanosense.js';
 
 const dec = (def: CodecDefinition, hex: string) =>
   def.decodeUplink({ bytes: hexToBytes(hex), fPort: 1, variables: {} });

@@ -3,7 +3,9 @@ import { fc } from '@fast-check/vitest';
 import { ep5000, nanosenseCodecs } from '../../../codecs/vendors/nanosense/index.js';
 import { isCodecError } from '../../../codecs/framework/codec-error.js';
 import { schemaErrors } from './schema-check.js';
-import { checkVector, hexToBytes, totality, vectorsOf, bytesToHex } from './checks-mclimate-nexelec-nanosense.js';
+import {
+  checkVector, hexToBytes, totality, vectorsOf, bytesToHex,
+} from './checks-mclimate-nexelec-nanosense.js';
 
 const errOf = (f: () => unknown): string => {
   try {

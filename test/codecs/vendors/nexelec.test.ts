@@ -4,7 +4,9 @@ import { airPlus, nexelecCodecs, originPlus } from '../../../codecs/vendors/nexe
 import type { CodecDefinition } from '../../../codecs/framework/types.js';
 import { isCodecError } from '../../../codecs/framework/codec-error.js';
 import { schemaErrors } from './schema-check.js';
-import { checkVector, hexToBytes, totality, tryDecode, vectorsOf } from './checks-mclimate-nexelec-nanosense.js';
+import {
+  checkVector, hexToBytes, totality, tryDecode, vectorsOf,
+} from './checks-mclimate-nexelec-nanosense.js';
 
 const dec = (def: CodecDefinition, hex: string) =>
   def.decodeUplink({ bytes: hexToBytes(hex), fPort: 1, variables: {} });
