@@ -1,25 +1,31 @@
 /**
- * The MClimate, Nexelec and NanoSense codecs as network-server scripts: each codec bundled
- * into its own IIFE, several pasted into one QuickJS script (they must not clash through
- * globals), and the codec sources type-checked against the ES5 library only (no ES2015+
- * built-ins at run time).
+ * The MClimate, Nexelec and NanoSense codecs as network-server scripts: each vendor bundled
+ * into its own IIFE and lowered to ES5 (TypeScript compiler, then parsed as ES5), the three
+ * pasted into one QuickJS script (they must not clash through globals), and the codec
+ * sources type-checked against the ES5 library only (no ES2015+ built-ins at run time).
  */
 import { describe, expect, it } from 'vitest';
 import { buildSync } from 'esbuild';
 import { getQuickJS } from 'quickjs-emscripten';
 import ts from 'typescript';
+import * as acorn from 'acorn';
 import { resolve } from 'node:path';
 import { ROOT } from '../../vectors.js';
 
 const ENTRIES = ['mclimate', 'nexelec', 'nanosense'].map((v) =>
   resolve(ROOT, 'codecs', 'vendors', v, 'index.ts'));
 
+/** Bundles one vendor into an IIFE, lowers it to ES5 and checks that it parses as ES5. */
 function iife(entry: string, name: string): string {
   const out = buildSync({
     entryPoints: [entry], bundle: true, format: 'iife', globalName: name, write: false,
     target: 'es2020', logLevel: 'silent',
   });
-  return out.outputFiles[0]!.text;
+  const es5 = ts.transpileModule(out.outputFiles[0]!.text, {
+    compilerOptions: { target: ts.ScriptTarget.ES5, module: ts.ModuleKind.None },
+  }).outputText;
+  acorn.parse(es5, { ecmaVersion: 5 });
+  return es5;
 }
 
 describe('codec scripts', () => {
