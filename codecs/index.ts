@@ -29,3 +29,6 @@ export type {
 export type { CodecError } from './framework/codec-error.js';
 export { milesightCodecs } from './vendors/milesight/index.js';
 export { dingtekCodecs } from './vendors/dingtek/index.js';
+export { mclimateCodecs } from './vendors/mclimate/index.js';
+export { nexelecCodecs } from './vendors/nexelec/index.js';
+export { nanosenseCodecs } from './vendors/nanosense/index.js';
