@@ -75,6 +75,20 @@ export interface CodecExample {
   errors?: string[];
   /** Where the example comes from (vendor document, reference decoder), for traceability. */
   source: string;
+  /** TS013 `variables` the example needs, such as `{ style: 'tts' }` (added by the framework). */
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * One output style of a codec whose decoded shape is chosen by `variables.style` (Cayenne LPP
+ * prints as The Things Stack, as ChirpStack, or neutrally). Added by the framework; optional.
+ */
+export interface CodecStyle {
+  /** The value of `variables.style` that selects it, such as `tts`. */
+  name: string;
+  description: string;
+  /** JSON Schema (draft-07) of the uplink `data` in this style. */
+  uplinkSchema: JsonSchema;
 }
 
 /**
@@ -104,4 +118,9 @@ export interface CodecDefinition {
   uplinkSchema: JsonSchema;
   downlinkSchema?: JsonSchema;
   examples: CodecExample[];
+  /**
+   * Output styles selected by `variables.style`, the first being the default (optional, added by
+   * the framework). Codecs without styles ignore `variables.style`.
+   */
+  styles?: CodecStyle[];
 }
