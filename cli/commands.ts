@@ -8,4 +8,9 @@ import type { Io } from './io.js';
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
 /** Subcommands by name. */
-export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  codec: {
+    summary: 'list codecs, decode/encode payloads, build ChirpStack/TTS/TS013 scripts',
+    load: async () => (await import('./commands/codec.js')).run,
+  },
+};

@@ -1,0 +1,270 @@
+#!/usr/bin/env node
+/**
+ * Builds one ES5 body per registered codec into dist/codec-scripts/ (run by `npm run build`
+ * after tsup). Each body is the codec plus the TS013 wrapper, bundled by esbuild into an IIFE
+ * that defines `__loireCodec` (with `create(options)` returning the bound TS013 functions), then
+ * lowered to ES5 by the TypeScript compiler. `loire codec build` adds a network server's glue.
+ *
+ * Every body is checked: it must parse as ES5 (acorn), use no ES2015+ built-in (a token list,
+ * named in the failure with the codec and line), and leave room for the glue under 40 KiB.
+ * Failures are collected and reported together; the exit status is then 1.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as acorn from 'acorn';
+import { build, transform } from 'esbuild';
+import ts from 'typescript';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT_DIR = resolve(ROOT, 'dist', 'codec-scripts');
+const TMP_DIR = resolve(ROOT, '.tmp', 'codec-scripts');
+const CATALOG = resolve(ROOT, 'codecs', 'catalog.ts');
+const TS013 = resolve(ROOT, 'codecs', 'framework', 'ts013.ts');
+/** The glue of `cli/codec-script.ts` is well under this; the body must leave room for it. */
+const GLUE_ALLOWANCE = 2048;
+const MAX_SCRIPT_BYTES = 40960;
+
+/** Globals that ES5 engines lack (or that are not JavaScript at all, like Buffer). */
+const BANNED_GLOBALS = new Set([
+  'Map', 'Set', 'WeakMap', 'WeakSet', 'Symbol', 'Promise', 'Proxy', 'Reflect', 'BigInt',
+  'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Uint8Array', 'Uint8ClampedArray', 'Int8Array',
+  'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array',
+  'BigInt64Array', 'BigUint64Array', 'TextDecoder', 'TextEncoder', 'Buffer', 'require',
+  'globalThis', 'structuredClone', 'atob', 'btoa',
+]);
+
+/** Static members added in ES2015 and later, as `Object.member`. */
+const BANNED_STATICS = new Set([
+  'Object.assign', 'Object.entries', 'Object.values', 'Object.fromEntries', 'Object.is',
+  'Object.setPrototypeOf', 'Object.getOwnPropertySymbols', 'Object.getOwnPropertyDescriptors',
+  'Array.from', 'Array.of', 'String.fromCodePoint', 'String.raw', 'Number.isInteger',
+  'Number.isSafeInteger', 'Number.isFinite', 'Number.isNaN', 'Number.parseFloat',
+  'Number.parseInt', 'Number.EPSILON', 'Number.MAX_SAFE_INTEGER', 'Number.MIN_SAFE_INTEGER',
+  'Math.trunc', 'Math.fround', 'Math.sign', 'Math.log2', 'Math.log10', 'Math.log1p',
+  'Math.expm1', 'Math.hypot', 'Math.cbrt', 'Math.clz32', 'Math.imul', 'Math.cosh', 'Math.sinh',
+  'Math.tanh', 'Math.acosh', 'Math.asinh', 'Math.atanh',
+]);
+
+/** Prototype methods added in ES2015 and later, as `.method(`. */
+const BANNED_METHODS = new Set([
+  'padStart', 'padEnd', 'startsWith', 'endsWith', 'includes', 'repeat', 'find', 'findIndex',
+  'findLast', 'findLastIndex', 'fill', 'copyWithin', 'codePointAt', 'normalize', 'trimStart',
+  'trimEnd', 'flat', 'flatMap', 'at', 'replaceAll', 'matchAll',
+]);
+
+/** ES5 versions of the helpers TypeScript emits when lowering (used with noEmitHelpers). */
+const HELPERS = {
+  __assign:
+    'var __assign = function (t) {\n' +
+    '  for (var i = 1; i < arguments.length; i++) {\n' +
+    '    var s = arguments[i];\n' +
+    '    for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p)) t[p] = s[p];\n' +
+    '  }\n' +
+    '  return t;\n' +
+    '};',
+  __spreadArray:
+    'var __spreadArray = function (to, from) {\n' +
+    '  return to.concat(Array.prototype.slice.call(from));\n' +
+    '};',
+  __rest:
+    'var __rest = function (s, e) {\n' +
+    '  var t = {};\n' +
+    '  for (var p in s) {\n' +
+    '    if (Object.prototype.hasOwnProperty.call(s, p) && e.indexOf(p) < 0) t[p] = s[p];\n' +
+    '  }\n' +
+    '  return t;\n' +
+    '};',
+  __extends:
+    'var __extends = function (d, b) {\n' +
+    '  for (var p in b) if (Object.prototype.hasOwnProperty.call(b, p)) d[p] = b[p];\n' +
+    '  d.prototype = Object.create(b.prototype, { constructor: { value: d, writable: true,\n' +
+    '    configurable: true } });\n' +
+    '};',
+  __makeTemplateObject:
+    'var __makeTemplateObject = function (cooked, raw) {\n' +
+    '  Object.defineProperty(cooked, "raw", { value: raw });\n' +
+    '  return cooked;\n' +
+    '};',
+};
+
+/** Helpers whose lowering would need a generator runtime or iterators: refused. */
+const UNSUPPORTED_HELPERS = ['__awaiter', '__generator', '__values', '__read', '__await',
+  '__asyncGenerator', '__classPrivateFieldGet', '__classPrivateFieldSet', '__esDecorate',
+  '__decorate'];
+
+function fileNameOf(id) {
+  return id.replace('/', '__') + '.js';
+}
+
+/** The family modules named in codecs/catalog.ts: `export { name } from './path.js'`. */
+function readCatalog() {
+  const text = readFileSync(CATALOG, 'utf8');
+  const families = [];
+  const re = /^export\s*\{([^}]+)\}\s*from\s*'([^']+)'/gm;
+  let m;
+  while ((m = re.exec(text)) !== null) {
+    const path = resolve(dirname(CATALOG), m[2].replace(/\.js$/, '.ts'));
+    for (const part of m[1].split(',')) {
+      const name = part.trim().split(/\s+as\s+/).pop();
+      if (name && !name.startsWith('type ')) families.push({ name, path });
+    }
+  }
+  return families;
+}
+
+/** Loads every family (bundled for node) to learn which export holds each codec. */
+async function discover(families) {
+  mkdirSync(TMP_DIR, { recursive: true });
+  const lines = families.map((f, i) => `import * as f${i} from ${JSON.stringify(f.path)};`);
+  lines.push(`export const families = [${families.map((_, i) => `f${i}`).join(', ')}];`);
+  const outfile = resolve(TMP_DIR, 'discover.mjs');
+  await build({
+    stdin: { contents: lines.join('\n'), resolveDir: ROOT, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile,
+    logLevel: 'silent',
+  });
+  const loaded = await import(pathToFileURL(outfile).href + '?t=' + Date.now());
+  const codecs = [];
+  families.forEach((family, i) => {
+    const ns = loaded.families[i];
+    const list = ns[family.name];
+    if (!Array.isArray(list)) throw new Error(`${family.name} is not an array`);
+    for (const codec of list) {
+      const own = Object.keys(ns).find((k) => ns[k] === codec);
+      codecs.push({ id: codec.id, family, exportName: own });
+    }
+  });
+  return codecs;
+}
+
+async function bundleCodec(entry) {
+  const imports = entry.exportName
+    ? `import { ${entry.exportName} as codec } from ${JSON.stringify(entry.family.path)};`
+    : `import { ${entry.family.name} as list } from ${JSON.stringify(entry.family.path)};\n` +
+      `var codec; for (var i = 0; i < list.length; i++) ` +
+      `if (list[i].id === ${JSON.stringify(entry.id)}) codec = list[i];`;
+  const contents = [
+    imports,
+    `import { bindTs013 } from ${JSON.stringify(TS013)};`,
+    'export function create(options) { return bindTs013(codec, options); }',
+  ].join('\n');
+  const result = await build({
+    stdin: { contents, resolveDir: ROOT, loader: 'js' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: '__loireCodec',
+    platform: 'neutral',
+    target: 'es2020',
+    charset: 'ascii',
+    legalComments: 'none',
+    minifySyntax: true,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+function lowerToEs5(code) {
+  const out = ts.transpileModule(code, {
+    fileName: 'codec.js',
+    compilerOptions: {
+      target: ts.ScriptTarget.ES5,
+      noEmitHelpers: true,
+      removeComments: true,
+      allowJs: true,
+    },
+  }).outputText;
+  const helpers = Object.keys(HELPERS).filter((h) => new RegExp(`\\b${h}\\(`).test(out));
+  return helpers.map((h) => HELPERS[h]).join('\n') + (helpers.length ? '\n' : '') + out;
+}
+
+/** Problems found in a lowered body: ES5 parse errors and banned tokens, with line numbers. */
+function checkEs5(id, text) {
+  const problems = [];
+  try {
+    acorn.parse(text, { ecmaVersion: 5, sourceType: 'script' });
+  } catch (e) {
+    problems.push(`${id}: not ES5: ${e.message}`);
+    return problems;
+  }
+  for (const h of UNSUPPORTED_HELPERS) {
+    if (new RegExp(`\\b${h}\\b`).test(text)) {
+      problems.push(`${id}: uses a construct that ES5 cannot express without a runtime (${h}); ` +
+        'avoid async functions, generators, for-of over non-arrays, decorators, #private');
+    }
+  }
+  const tokens = [...acorn.tokenizer(text, { ecmaVersion: 5, locations: true })];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type.label !== 'name') continue;
+    const prev = tokens[i - 1];
+    const afterDot = prev && prev.type.label === '.';
+    const next = tokens[i + 1];
+    const next2 = tokens[i + 2];
+    const where = `line ${t.loc.start.line}`;
+    if (!afterDot && BANNED_GLOBALS.has(t.value)) {
+      // A property key such as { Map: 1 } is not the global.
+      const isKey = next && next.type.label === ':' && prev && (prev.type.label === '{' ||
+        prev.type.label === ',');
+      if (!isKey) problems.push(`${id}: ES2015+ or non-standard global '${t.value}' (${where})`);
+    }
+    if (!afterDot && next && next.type.label === '.' && next2 && next2.type.label === 'name') {
+      const name = `${t.value}.${next2.value}`;
+      if (BANNED_STATICS.has(name)) problems.push(`${id}: ES2015+ built-in '${name}' (${where})`);
+    }
+    if (afterDot && BANNED_METHODS.has(t.value) && next && next.type.label === '(') {
+      problems.push(`${id}: ES2015+ method '.${t.value}(' (${where})`);
+    }
+  }
+  return problems;
+}
+
+async function main() {
+  const families = readCatalog();
+  const codecs = await discover(families);
+  rmSync(OUT_DIR, { recursive: true, force: true });
+  mkdirSync(OUT_DIR, { recursive: true });
+  const problems = [];
+  const index = [];
+  for (const entry of codecs) {
+    let minified = false;
+    let text = lowerToEs5(await bundleCodec(entry));
+    if (Buffer.byteLength(text) > MAX_SCRIPT_BYTES - GLUE_ALLOWANCE) {
+      // Readable when it fits; otherwise minified (the TS printer re-indents, so minify last).
+      minified = true;
+      text = (await transform(text, { minify: true, target: 'es5', charset: 'ascii' })).code;
+    }
+    const found = checkEs5(entry.id, text);
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_SCRIPT_BYTES - GLUE_ALLOWANCE) {
+      found.push(`${entry.id}: body is ${bytes} bytes even minified; with the glue the script ` +
+        `would pass the ${MAX_SCRIPT_BYTES}-byte limit` +
+        (entry.exportName ? '' : ` (export the definition by name from ${entry.family.path} ` +
+          'so that it is bundled without its siblings)'));
+    }
+    problems.push(...found);
+    const file = fileNameOf(entry.id);
+    writeFileSync(resolve(OUT_DIR, file), text);
+    index.push({ id: entry.id, file, bytes, minified, bundledAlone: Boolean(entry.exportName) });
+  }
+  index.sort((a, b) => (a.id < b.id ? -1 : 1));
+  writeFileSync(resolve(OUT_DIR, 'index.json'), JSON.stringify({ scripts: index }, null, 2) + '\n');
+  if (problems.length > 0) {
+    process.stderr.write(`build-codec-scripts: ${problems.length} problem(s):\n`);
+    for (const p of problems) process.stderr.write(`  ${p}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  process.stdout.write(`build-codec-scripts: ${index.length} codec script(s) in dist/codec-scripts\n`);
+}
+
+if (!existsSync(CATALOG)) {
+  process.stderr.write('build-codec-scripts: codecs/catalog.ts not found\n');
+  process.exitCode = 1;
+} else {
+  await main();
+}
