@@ -12,9 +12,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as acorn from 'acorn';
 import { build, transform } from 'esbuild';
 import ts from 'typescript';
+import { checkEs5 } from './codec-script-check.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = resolve(ROOT, 'dist', 'codec-scripts');
@@ -24,34 +24,6 @@ const TS013 = resolve(ROOT, 'codecs', 'framework', 'ts013.ts');
 /** The glue of `cli/codec-script.ts` is well under this; the body must leave room for it. */
 const GLUE_ALLOWANCE = 2048;
 const MAX_SCRIPT_BYTES = 40960;
-
-/** Globals that ES5 engines lack (or that are not JavaScript at all, like Buffer). */
-const BANNED_GLOBALS = new Set([
-  'Map', 'Set', 'WeakMap', 'WeakSet', 'Symbol', 'Promise', 'Proxy', 'Reflect', 'BigInt',
-  'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Uint8Array', 'Uint8ClampedArray', 'Int8Array',
-  'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array',
-  'BigInt64Array', 'BigUint64Array', 'TextDecoder', 'TextEncoder', 'Buffer', 'require',
-  'globalThis', 'structuredClone', 'atob', 'btoa',
-]);
-
-/** Static members added in ES2015 and later, as `Object.member`. */
-const BANNED_STATICS = new Set([
-  'Object.assign', 'Object.entries', 'Object.values', 'Object.fromEntries', 'Object.is',
-  'Object.setPrototypeOf', 'Object.getOwnPropertySymbols', 'Object.getOwnPropertyDescriptors',
-  'Array.from', 'Array.of', 'String.fromCodePoint', 'String.raw', 'Number.isInteger',
-  'Number.isSafeInteger', 'Number.isFinite', 'Number.isNaN', 'Number.parseFloat',
-  'Number.parseInt', 'Number.EPSILON', 'Number.MAX_SAFE_INTEGER', 'Number.MIN_SAFE_INTEGER',
-  'Math.trunc', 'Math.fround', 'Math.sign', 'Math.log2', 'Math.log10', 'Math.log1p',
-  'Math.expm1', 'Math.hypot', 'Math.cbrt', 'Math.clz32', 'Math.imul', 'Math.cosh', 'Math.sinh',
-  'Math.tanh', 'Math.acosh', 'Math.asinh', 'Math.atanh',
-]);
-
-/** Prototype methods added in ES2015 and later, as `.method(`. */
-const BANNED_METHODS = new Set([
-  'padStart', 'padEnd', 'startsWith', 'endsWith', 'includes', 'repeat', 'find', 'findIndex',
-  'findLast', 'findLastIndex', 'fill', 'copyWithin', 'codePointAt', 'normalize', 'trimStart',
-  'trimEnd', 'flat', 'flatMap', 'at', 'replaceAll', 'matchAll',
-]);
 
 /** ES5 versions of the helpers TypeScript emits when lowering (used with noEmitHelpers). */
 const HELPERS = {
@@ -87,11 +59,6 @@ const HELPERS = {
     '  return cooked;\n' +
     '};',
 };
-
-/** Helpers whose lowering would need a generator runtime or iterators: refused. */
-const UNSUPPORTED_HELPERS = ['__awaiter', '__generator', '__values', '__read', '__await',
-  '__asyncGenerator', '__classPrivateFieldGet', '__classPrivateFieldSet', '__esDecorate',
-  '__decorate'];
 
 function fileNameOf(id) {
   return id.replace('/', '__') + '.js';
@@ -180,47 +147,6 @@ function lowerToEs5(code) {
   }).outputText;
   const helpers = Object.keys(HELPERS).filter((h) => new RegExp(`\\b${h}\\(`).test(out));
   return helpers.map((h) => HELPERS[h]).join('\n') + (helpers.length ? '\n' : '') + out;
-}
-
-/** Problems found in a lowered body: ES5 parse errors and banned tokens, with line numbers. */
-function checkEs5(id, text) {
-  const problems = [];
-  try {
-    acorn.parse(text, { ecmaVersion: 5, sourceType: 'script' });
-  } catch (e) {
-    problems.push(`${id}: not ES5: ${e.message}`);
-    return problems;
-  }
-  for (const h of UNSUPPORTED_HELPERS) {
-    if (new RegExp(`\\b${h}\\b`).test(text)) {
-      problems.push(`${id}: uses a construct that ES5 cannot express without a runtime (${h}); ` +
-        'avoid async functions, generators, for-of over non-arrays, decorators, #private');
-    }
-  }
-  const tokens = [...acorn.tokenizer(text, { ecmaVersion: 5, locations: true })];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.type.label !== 'name') continue;
-    const prev = tokens[i - 1];
-    const afterDot = prev && prev.type.label === '.';
-    const next = tokens[i + 1];
-    const next2 = tokens[i + 2];
-    const where = `line ${t.loc.start.line}`;
-    if (!afterDot && BANNED_GLOBALS.has(t.value)) {
-      // A property key such as { Map: 1 } is not the global.
-      const isKey = next && next.type.label === ':' && prev && (prev.type.label === '{' ||
-        prev.type.label === ',');
-      if (!isKey) problems.push(`${id}: ES2015+ or non-standard global '${t.value}' (${where})`);
-    }
-    if (!afterDot && next && next.type.label === '.' && next2 && next2.type.label === 'name') {
-      const name = `${t.value}.${next2.value}`;
-      if (BANNED_STATICS.has(name)) problems.push(`${id}: ES2015+ built-in '${name}' (${where})`);
-    }
-    if (afterDot && BANNED_METHODS.has(t.value) && next && next.type.label === '(') {
-      problems.push(`${id}: ES2015+ method '.${t.value}(' (${where})`);
-    }
-  }
-  return problems;
 }
 
 async function main() {

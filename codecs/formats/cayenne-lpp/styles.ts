@@ -6,7 +6,7 @@
  *   snake case (`temperature`, `accelerometer_x`, `gps_lat`), values as decimal numbers.
  * - `tts`: The Things Stack's built-in formatter: `{ temperature_3: 27.200000762939453 }`, one
  *   field per `<name>_<channel>`, vectors as `{ x, y, z }` / `{ latitude, longitude, altitude }`,
- *   scaled values rounded to float32 as that Go server holds them.
+ *   official scaled values rounded to float32 as that Go server holds them.
  * - `chirpstack`: ChirpStack v4's built-in codec: `{ temperatureSensor: { "3": 27.2 } }`.
  *
  * The extended (ElectronicCats) types are not decoded by either server's built-in formatter;
@@ -62,12 +62,15 @@ export function formatLpp(entries: LppEntry[], style: LppStyle): { data: unknown
 }
 
 function ttsValue(e: LppEntry): unknown {
-  // The Things Stack decodes scaled values into float32 (go-cayenne-lib), then prints them as
-  // float64; integer-valued types stay integers.
+  // The Things Stack decodes the official scaled values into float32 (go-cayenne-lib), then
+  // prints them as float64; integer-valued types stay integers. It does not decode the extended
+  // types at all, so there is no artefact to imitate there: they keep exact decimals (float32
+  // would also lose the low digits of their 4-byte values).
   const values: number[] = [];
   for (let j = 0; j < e.values.length; j++) {
     const f = e.type.fields[j]!;
-    values.push(f.divisor === 1 ? e.values[j]! : roundToFloat32(e.values[j]!));
+    const asGo = e.type.official && f.divisor !== 1;
+    values.push(asGo ? roundToFloat32(e.values[j]!) : e.values[j]!);
   }
   return keyedValue(e.type, values);
 }
