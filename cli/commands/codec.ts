@@ -61,7 +61,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         io.out(USAGE);
         return sub === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown codec subcommand '${sub}'\n${USAGE}`);
+        throw new UsageError(`unknown codec subcommand '${sub}' (list, decode, encode, build)`);
     }
   } catch (e) {
     return reportError(e, io, json);
@@ -69,7 +69,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 function requireCodec(id: string | undefined): CodecDefinition {
-  if (id === undefined) throw new UsageError(`missing codec id\n${USAGE}`);
+  if (id === undefined) throw new UsageError('missing codec id (see: loire codec list)');
   const codec = getCodec(id);
   if (codec === undefined) {
     throw new UsageError(`unknown codec '${id}' (see: loire codec list)`, 'UNKNOWN_CODEC');
@@ -111,7 +111,7 @@ function decode(argv: string[], io: Io): number {
   });
   const [id, payload, ...extra] = args.positionals;
   const codec = requireCodec(id);
-  if (payload === undefined) throw new UsageError(`missing payload (hex or base64)\n${USAGE}`);
+  if (payload === undefined) throw new UsageError('missing payload (hex or base64)');
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
   if (args.values['fport'] === undefined) throw new UsageError('--fport is required');
   const fPort = intOption(args.values['fport'], 'fport', 1, 255);
