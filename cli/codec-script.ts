@@ -54,7 +54,10 @@ export function scriptVariableName(id: string): string {
  */
 export function wrapCodecScript(body: string, o: WrapOptions): string {
   const v = scriptVariableName(o.id);
-  const options = o.style === undefined ? '{}' : JSON.stringify({ variables: { style: o.style } });
+  const options: Record<string, unknown> = {};
+  if (o.style !== undefined) options['variables'] = { style: o.style };
+  // The Things Stack validates normalizeUplink output against its own schema.
+  if (o.target === 'tts') options['normalized'] = 'tts';
   const lines = [
     `// loire codec ${o.id} for ${TARGET_NAMES[o.target]}` +
       (o.style === undefined ? '.' : `, output style "${o.style}".`),
@@ -63,7 +66,7 @@ export function wrapCodecScript(body: string, o: WrapOptions): string {
     '// Self-contained ES5; errors are reported in `errors`, never thrown.',
     `var ${v} = (function () {`,
     body.trimEnd(),
-    `return __loireCodec.create(${options});`,
+    `return __loireCodec.create(${JSON.stringify(options)});`,
     '})();',
     '',
     `function decodeUplink(input) {\n  return ${v}.decodeUplink(input);\n}`,

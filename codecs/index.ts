@@ -30,6 +30,7 @@ export type { CodecError } from './framework/codec-error.js';
 export type { CodecStyle } from './framework/types.js';
 export { fail, isCodecError } from './framework/codec-error.js';
 export { roundToFloat32 } from './framework/float32.js';
+export { toTtsNormalized, type TtsMeasurement } from './framework/tts-normalized.js';
 export {
   bindTs013,
   decodeDownlink,

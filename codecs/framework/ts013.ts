@@ -12,6 +12,8 @@
  * This file is bundled into the ES5 scripts, so it uses ES5 built-ins only.
  */
 import { isCodecError } from './codec-error.js';
+import type { Harmonised } from './harmonised.js';
+import { toTtsNormalized } from './tts-normalized.js';
 import type { Bytes, CodecDefinition, DecodeInput, Decoded, Encoded } from './types.js';
 
 /** Input of `decodeUplink` and `decodeDownlink` (TS013-1.0.0 §4.1, §4.3). */
@@ -58,6 +60,11 @@ export interface Ts013Options {
    * script built for The Things Stack.
    */
   variables?: Record<string, unknown>;
+  /**
+   * What `normalizeUplink` returns: loire's harmonised view (the default), or The Things Stack's
+   * normalized payload (`tts`), which that server validates strictly (see `tts-normalized.ts`).
+   */
+  normalized?: 'harmonised' | 'tts';
 }
 
 /** The five functions of one codec, bound by {@link bindTs013}. */
@@ -132,8 +139,9 @@ export function encodeUplink(
 /**
  * The vendor-neutral (harmonised) view of a decoded uplink's `data`.
  *
- * @returns `{ data, errors, warnings }` where `data` is a `Harmonised` object; an error when the
- *   codec has no normaliser.
+ * @returns `{ data, errors, warnings }` where `data` is a `Harmonised` object (or The Things
+ *   Stack's normalized payload with `options.normalized: 'tts'`); an error when the codec has no
+ *   normaliser.
  * @example normalizeUplink(lpp, { data: decodeUplink(lpp, input).data })
  */
 export function normalizeUplink(
@@ -147,11 +155,17 @@ export function normalizeUplink(
   }
   const variables = mergeVariables(options, input.variables);
   if (typeof variables === 'string') return decodeFailure([variables]);
+  let harmonised: Harmonised;
   try {
-    return { data: codec.normalizeUplink(input.data), errors: [], warnings: [] };
+    harmonised = codec.normalizeUplink(input.data);
   } catch (e) {
     return decodeFailure([describeException(e)]);
   }
+  if (options && options.normalized === 'tts') {
+    const tts = toTtsNormalized(harmonised);
+    return { data: tts.data, errors: [], warnings: tts.warnings };
+  }
+  return { data: harmonised, errors: [], warnings: [] };
 }
 
 /**

@@ -147,8 +147,19 @@ describe('loire codec', () => {
       const bytes = v.bytesHex.match(/../g)!.map((h) => parseInt(h, 16));
       const out = loaded.call('decodeUplink', inputToJs({ bytes, fPort: 8 })) as { data: unknown };
       expect(out.data).toEqual(v.expected);
+      // Two temperature channels: The Things Stack's normalized payload has room for one.
       expect(loaded.call('normalizeUplink', inputToJs({ data: out.data }))).toEqual({
-        data: { category: 'generic', values: { temperature_3: 27.200000762939453, temperature_5: 25.5 } },
+        data: {},
+        errors: [],
+        warnings: ['temperature on several channels: left out of the normalized payload'],
+      });
+      // myDevices "Device with temperature and acceleration sensors": one temperature, -4.1 °C,
+      // as float32 in the TTS style (Math.fround is the oracle).
+      const one = loaded.call('decodeUplink', inputToJs({
+        bytes: [0x01, 0x67, 0xff, 0xd7, 0x06, 0x71, 0x04, 0xd2, 0xfb, 0x2e, 0x00, 0x00], fPort: 1,
+      })) as { data: unknown };
+      expect(loaded.call('normalizeUplink', inputToJs({ data: one.data }))).toEqual({
+        data: { air: { temperature: Math.fround(-4.1) } },
         errors: [],
         warnings: [],
       });

@@ -45,7 +45,10 @@ describe.runIf(built).each(listCodecs().map((c) => [c.id] as const))('%s scripts
   describe.each(SCRIPT_TARGETS.map((t) => [t] as const))('target %s', (target) => {
     const script = buildCodecScript(codec, target);
     const style = scriptStyle(codec, target);
-    const library = bindTs013(codec, style === undefined ? {} : { variables: { style } });
+    const library = bindTs013(codec, {
+      ...(style === undefined ? {} : { variables: { style } }),
+      ...(target === 'tts' ? { normalized: 'tts' as const } : {}),
+    });
 
     test('parses as ES5, has no module syntax and is under 40,960 bytes', () => {
       expect(() => acorn.parse(script, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
