@@ -50,7 +50,11 @@ export function scriptVariableName(id: string): string {
  *
  * @param body - a prebuilt body from `dist/codec-scripts/`, which defines `__loireCodec`.
  * @returns ES5 source text.
- * @example wrapCodecScript(body, { id: 'generic/cayenne-lpp', target: 'chirpstack', style: 'chirpstack', normalize: false, version: '0.1.0' })
+ * @example
+ * ```ts
+ * wrapCodecScript(body, { id: 'generic/cayenne-lpp', target: 'chirpstack', style: 'chirpstack',
+ *   normalize: false, version: '0.1.0' });
+ * ```
  */
 export function wrapCodecScript(body: string, o: WrapOptions): string {
   const v = scriptVariableName(o.id);

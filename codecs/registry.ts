@@ -56,7 +56,8 @@ function registry(): Map<string, CodecDefinition> {
     for (const codec of list as CodecDefinition[]) {
       const where = `codecs/catalog.ts: ${family}`;
       if (typeof codec?.id !== 'string' || !ID_PATTERN.test(codec.id)) {
-        throw new TypeError(`${where}: codec id '${String(codec?.id)}' is not lowercase vendor/model`);
+        const id = String(codec?.id);
+        throw new TypeError(`${where}: codec id '${id}' is not lowercase vendor/model`);
       }
       if (map.has(codec.id)) throw new TypeError(`${where}: duplicate codec id '${codec.id}'`);
       if (!CATEGORIES.includes(codec.category)) {
@@ -76,7 +77,10 @@ function registry(): Map<string, CodecDefinition> {
  * The codec with this id, or `undefined` when none is registered.
  *
  * @param id - `vendor/model`, such as `generic/cayenne-lpp` (case-insensitive).
- * @example decodeUplink(getCodec('generic/cayenne-lpp')!, { bytes: [1, 0x67, 0xff, 0xd7], fPort: 1 })
+ * @example
+ * ```ts
+ * decodeUplink(getCodec('generic/cayenne-lpp')!, { bytes: [1, 0x67, 0xff, 0xd7], fPort: 1 });
+ * ```
  */
 export function getCodec(id: string): CodecDefinition | undefined {
   if (typeof id !== 'string') throw new TypeError(`id: expected a string, got ${typeof id}`);

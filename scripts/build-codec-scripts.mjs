@@ -178,14 +178,17 @@ async function main() {
     index.push({ id: entry.id, file, bytes, minified, bundledAlone: Boolean(entry.exportName) });
   }
   index.sort((a, b) => (a.id < b.id ? -1 : 1));
-  writeFileSync(resolve(OUT_DIR, 'index.json'), JSON.stringify({ scripts: index }, null, 2) + '\n');
+  const indexText = JSON.stringify({ scripts: index }, null, 2) + '\n';
+  writeFileSync(resolve(OUT_DIR, 'index.json'), indexText);
   if (problems.length > 0) {
     process.stderr.write(`build-codec-scripts: ${problems.length} problem(s):\n`);
     for (const p of problems) process.stderr.write(`  ${p}\n`);
     process.exitCode = 1;
     return;
   }
-  process.stdout.write(`build-codec-scripts: ${index.length} codec script(s) in dist/codec-scripts\n`);
+  process.stdout.write(
+    `build-codec-scripts: ${index.length} codec script(s) in dist/codec-scripts\n`,
+  );
 }
 
 if (!existsSync(CATALOG)) {

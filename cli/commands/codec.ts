@@ -3,7 +3,8 @@
  * self-contained ES5 scripts for ChirpStack, The Things Stack or the plain TS013 API.
  *
  *   loire codec list [--json]
- *   loire codec decode <id> <hex|base64> --fport N [--recv-time ISO] [--style S] [--downlink] [--json]
+ *   loire codec decode <id> <hex|base64> --fport N [--recv-time ISO] [--style S] [--downlink]
+ *                      [--json]
  *   loire codec encode <id> --data '<json>' [--fport N] [--uplink] [--json]
  *   loire codec build <id> --target chirpstack|tts|ts013 [-o FILE] [--style S]
  */
@@ -93,7 +94,9 @@ function list(argv: string[], io: Io): number {
   if (args.positionals.length > 0) throw new UsageError(`codec list takes no argument`);
   const infos = listCodecs();
   if (args.flags['json']) {
-    io.out(JSON.stringify(infos.map(({ uplinkSchema, downlinkSchema, examples, ...rest }) => rest)));
+    // Schemas and examples are long; `list --json` gives the metadata only.
+    io.out(JSON.stringify(infos.map(({ uplinkSchema, downlinkSchema, examples, ...rest }) =>
+      rest)));
     return 0;
   }
   for (const c of infos) {
@@ -124,7 +127,8 @@ function decode(argv: string[], io: Io): number {
   const result = args.flags['downlink']
     ? decodeDownlink(codec, input, options)
     : decodeUplink(codec, input, options);
-  if (result.errors.length > 0) return codecFailure(result.errors, io, args.flags['json'] === true);
+  const json = args.flags['json'] === true;
+  if (result.errors.length > 0) return codecFailure(result.errors, io, json);
   io.out(args.flags['json'] ? JSON.stringify(result) : JSON.stringify(result, null, 2));
   return 0;
 }
@@ -146,7 +150,8 @@ function encode(argv: string[], io: Io): number {
   const fPort = wanted === undefined ? undefined : intOption(wanted, 'fport', 1, 255);
   const input = { data, variables: fPort === undefined ? {} : { fPort } };
   const result = args.flags['uplink'] ? encodeUplink(codec, input) : encodeDownlink(codec, input);
-  if (result.errors.length > 0) return codecFailure(result.errors, io, args.flags['json'] === true);
+  const json = args.flags['json'] === true;
+  if (result.errors.length > 0) return codecFailure(result.errors, io, json);
   if (fPort !== undefined && result.fPort !== fPort) {
     throw new UsageError(`--fport ${fPort}: ${codec.id} sends this message on fPort ` +
       `${String(result.fPort)}`, 'FPORT_MISMATCH');
@@ -258,7 +263,11 @@ function build(argv: string[], io: Io): number {
 }
 
 /** examples.json and the uplink/downlink JSON Schemas, beside a ts013 script. */
-function writeTs013Extras(codec: CodecDefinition, dir: string, style: string | undefined): string[] {
+function writeTs013Extras(
+  codec: CodecDefinition,
+  dir: string,
+  style: string | undefined,
+): string[] {
   const info = describeCodec(codec);
   const chosenStyle = style ?? (info.styles.includes('neutral') ? 'neutral' : info.styles[0]);
   const styled = codec.styles?.find((s) => s.name === chosenStyle);

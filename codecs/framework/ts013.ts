@@ -39,7 +39,7 @@ export interface Ts013EncodeInput {
   variables?: Record<string, unknown>;
 }
 
-/** Output of the encoders. On error `bytes` is `[]`, `fPort` is absent and `errors` is not empty. */
+/** Output of the encoders. On error `bytes` is `[]`, `fPort` absent, `errors` not empty. */
 export interface Ts013EncodeOutput {
   bytes: number[];
   fPort?: number;
@@ -174,7 +174,8 @@ export function normalizeUplink(
  * @example
  * ```ts
  * const lpp = bindTs013(getCodec('generic/cayenne-lpp')!, { variables: { style: 'tts' } });
- * lpp.decodeUplink({ bytes: [3, 0x67, 1, 0x10], fPort: 8 }).data // { temperature_3: 27.2000007… }
+ * lpp.decodeUplink({ bytes: [3, 0x67, 1, 0x10], fPort: 8 }).data
+ * // { temperature_3: 27.200000762939453 }
  * ```
  */
 export function bindTs013(codec: CodecDefinition, options?: Ts013Options): Ts013Codec {
@@ -290,7 +291,9 @@ function checkFPort(fPort: unknown): number | string {
 function checkTime(t: unknown): Date | string {
   let ms = NaN;
   if (typeof t === 'string') ms = Date.parse(t);
-  else if (isObject(t) && typeof t['getTime'] === 'function') ms = (t as unknown as Date).getTime();
+  else if (isObject(t) && typeof t['getTime'] === 'function') {
+    ms = (t as unknown as Date).getTime();
+  }
   if (ms !== ms) return 'recvTime: expected a Date or an ISO 8601 string, got ' + show(t);
   return new Date(ms);
 }

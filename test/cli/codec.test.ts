@@ -20,6 +20,7 @@ async function cli(...argv: string[]) {
   return { status, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
 }
 
+const LPP = 'generic/cayenne-lpp';
 const lppVectors = loadVectors<CodecVector[]>('codecs.json').filter(
   (v) => codecIdOf(v) === 'generic/cayenne-lpp',
 );
@@ -66,12 +67,12 @@ describe('loire codec', () => {
   });
 
   test.each([
-    [['decode', 'generic/cayenne-lpp', '036701', '--fport', '1'], /need 2 bytes at offset 2, got 1/],
-    [['decode', 'generic/cayenne-lpp', '0367', '--fport', '0'], /--fport: expected 1 to 255, got 0/],
+    [['decode', LPP, '036701', '--fport', '1'], /need 2 bytes at offset 2, got 1/],
+    [['decode', LPP, '0367', '--fport', '0'], /--fport: expected 1 to 255, got 0/],
     [['decode', 'generic/cayenne-lpp', '0367'], /--fport is required/],
     [['decode', 'nobody/x', '00', '--fport', '1'], /unknown codec 'nobody\/x'/],
     [['decode', 'generic/cayenne-lpp', 'zz!', '--fport', '1'], /base64: invalid character/],
-    [['decode', 'generic/cayenne-lpp', '00', '--fport', '1', '--style', 'xml'], /--style: expected/],
+    [['decode', LPP, '00', '--fport', '1', '--style', 'xml'], /--style: expected/],
     [['encode', 'generic/cayenne-lpp', '--data', '{nope'], /--data: not JSON/],
     [['build', 'generic/cayenne-lpp', '--target', 'lns'], /--target: expected one of/],
     [['frobnicate'], /unknown codec subcommand/],
@@ -86,7 +87,10 @@ describe('loire codec', () => {
     const r = await cli('decode', 'generic/cayenne-lpp', '036701', '--fport', '1', '--json');
     expect(r.status).toBe(2);
     expect(JSON.parse(r.out)).toEqual({
-      error: { code: 'CODEC_ERROR', message: 'temperature on channel 3: need 2 bytes at offset 2, got 1' },
+      error: {
+        code: 'CODEC_ERROR',
+        message: 'temperature on channel 3: need 2 bytes at offset 2, got 1',
+      },
     });
   });
 
@@ -98,7 +102,7 @@ describe('loire codec', () => {
     expect(JSON.parse(j.out)).toEqual({ bytes: '03670110056700ff', fPort: 1, warnings: [] });
   });
 
-  test('build --target chirpstack gives a script QuickJS runs on the shared LPP examples', async () => {
+  test('build --target chirpstack: QuickJS runs it on the shared LPP examples', async () => {
     const file = join(dir, 'lpp-chirpstack.js');
     const r = await cli('build', 'generic/cayenne-lpp', '--target', 'chirpstack', '-o', file);
     expect(r.status).toBe(0);

@@ -53,7 +53,8 @@ export const cayenneLpp: CodecDefinition = {
   category: 'generic',
   description:
     'Cayenne Low Power Payload: channel, type and value records; official myDevices types and ' +
-    'the ElectronicCats extended types. Output style by variables.style: neutral, tts, chirpstack.',
+    'the ElectronicCats extended types. Output style by variables.style: neutral, tts, ' +
+    'chirpstack.',
   uplinkFPorts: [],
   downlinkFPorts: [],
   messageTypes: [
@@ -82,7 +83,11 @@ export const cayenneLpp: CodecDefinition = {
   uplinkSchema: anyStyleSchema(),
   downlinkSchema: anyStyleSchema(),
   styles: [
-    { name: 'neutral', description: 'Array of { channel, name: value }.', uplinkSchema: neutralSchema() },
+    {
+      name: 'neutral',
+      description: 'Array of { channel, name: value }.',
+      uplinkSchema: neutralSchema(),
+    },
     {
       name: 'tts',
       description: "The Things Stack's built-in formatter: name_channel, float32 values.",

@@ -42,7 +42,9 @@ export function neutralSchema(): JsonSchema {
 /** The Things Stack style: `<name>_<channel>` fields. */
 export function ttsSchema(): JsonSchema {
   const patternProperties: Record<string, JsonSchema> = {};
-  for (const t of LPP_TYPES) patternProperties['^' + t.tts + '_([0-9]{1,3})$'] = keyedValueSchema(t);
+  for (const t of LPP_TYPES) {
+    patternProperties['^' + t.tts + '_([0-9]{1,3})$'] = keyedValueSchema(t);
+  }
   return {
     $schema: DRAFT_07,
     title: 'Cayenne LPP (The Things Stack style)',

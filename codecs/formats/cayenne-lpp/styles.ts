@@ -28,14 +28,19 @@ export type LppStyle = (typeof LPP_STYLES)[number];
  * @returns the `data` and warnings (a channel repeated with the same type in the keyed styles,
  *   where only the last value can be kept).
  */
-export function formatLpp(entries: LppEntry[], style: LppStyle): { data: unknown; warnings: string[] } {
+export function formatLpp(
+  entries: LppEntry[],
+  style: LppStyle,
+): { data: unknown; warnings: string[] } {
   const warnings: string[] = [];
   if (style === 'neutral') {
     const list: Record<string, number>[] = [];
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       const item: Record<string, number> = { channel: e.channel };
-      for (let j = 0; j < e.type.fields.length; j++) item[e.type.fields[j]!.neutralKey] = e.values[j]!;
+      for (let j = 0; j < e.type.fields.length; j++) {
+        item[e.type.fields[j]!.neutralKey] = e.values[j]!;
+      }
       list.push(item);
     }
     return { data: list, warnings };
@@ -89,7 +94,9 @@ function keyedValue(type: LppType, values: number[]): unknown {
  * @throws CodecError naming the path of an unknown key, a bad channel or a missing value.
  */
 export function parseLpp(data: unknown): LppEntry[] {
-  if (Object.prototype.toString.call(data) === '[object Array]') return parseNeutral(data as unknown[]);
+  if (Object.prototype.toString.call(data) === '[object Array]') {
+    return parseNeutral(data as unknown[]);
+  }
   if (!isPlainObject(data)) fail('data: expected an object or an array of Cayenne LPP records');
   const out: LppEntry[] = [];
   for (const key in data) {

@@ -92,8 +92,13 @@ export const LPP_TYPES: LppType[] = [
   scalar(102, 'presence', 'presence', 'presenceSensor', true, 1, false, 1, ''),
   scalar(103, 'temperature', 'temperature', 'temperatureSensor', true, 2, true, 10, '°C'),
   scalar(104, 'humidity', 'relative_humidity', 'humiditySensor', true, 1, false, 2, '%'),
-  vector(113, ['accelerometer', 'accelerometer', 'accelerometer'], true, xyz('accelerometer', 1000),
-    'g'),
+  vector(
+    113,
+    ['accelerometer', 'accelerometer', 'accelerometer'],
+    true,
+    xyz('accelerometer', 1000),
+    'g',
+  ),
   scalar(115, 'barometer', 'barometric_pressure', 'barometer', true, 2, false, 10, 'hPa'),
   vector(134, ['gyrometer', 'gyrometer', 'gyrometer'], true, xyz('gyrometer', 100), '°/s'),
   vector(

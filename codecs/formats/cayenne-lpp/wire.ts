@@ -13,7 +13,7 @@ import { lppSize, lppTypeById, type LppEntry } from './types.js';
  * @param bytes - the FRMPayload.
  * @returns the records in payload order, values scaled to their units.
  * @throws CodecError for an unknown type byte or a truncated record, naming the offset.
- * @example decodeLppRecords([3, 0x67, 0x01, 0x10]) // [{ channel: 3, type: temperature, values: [27.2] }]
+ * @example decodeLppRecords([3, 0x67, 0x01, 0x10]) // [{ channel: 3, type: …, values: [27.2] }]
  */
 export function decodeLppRecords(bytes: Bytes): LppEntry[] {
   const out: LppEntry[] = [];
@@ -53,7 +53,8 @@ export function decodeLppRecords(bytes: Bytes): LppEntry[] {
  * @returns the payload bytes.
  * @throws CodecError naming the type and channel when a value is not a finite number or does not
  *   fit its field after scaling.
- * @example encodeLppRecords([{ channel: 3, type: lppTypeById(103)!, values: [27.2] }]) // [3,103,1,16]
+ * @example encodeLppRecords([{ channel: 3, type: lppTypeById(103)!, values: [27.2] }])
+ * // [3, 103, 1, 16]
  */
 export function encodeLppRecords(entries: LppEntry[]): Bytes {
   const out: Bytes = [];

@@ -77,7 +77,10 @@ describe('Cayenne LPP', () => {
       // Record boundaries: a cut there leaves a shorter valid payload.
       const ends: number[] = [];
       let end = 0;
-      for (const rec of records) ends.push((end += 2 + rec.type.fields.reduce((n, f) => n + f.bytes, 0)));
+      for (const rec of records) {
+        end += 2 + rec.type.fields.reduce((n, f) => n + f.bytes, 0);
+        ends.push(end);
+      }
       const r = decodeUplink(lpp, { bytes: bytes.slice(0, at), fPort: 1 });
       if (ends.includes(at)) {
         expect(r.errors).toEqual([]);
@@ -86,7 +89,8 @@ describe('Cayenne LPP', () => {
       expect(r.data).toEqual({});
       expect(r.errors).toHaveLength(1);
       expect(r.errors[0]).toMatch(
-        /^(record header \(channel and type\)|[a-z_]+ on channel \d+): need \d+ bytes? at offset \d+, got \d+$/,
+        new RegExp('^(record header \\(channel and type\\)|[a-z_]+ on channel \\d+): ' +
+          'need \\d+ bytes? at offset \\d+, got \\d+$'),
       );
     },
   );
@@ -111,16 +115,20 @@ describe('Cayenne LPP', () => {
       variables: { style: 'chirpstack' },
     });
     expect(r.data).toEqual({ temperatureSensor: { '1': 2 } });
-    expect(r.warnings).toEqual(['temperature on channel 1 appears more than once; the last value is kept']);
+    expect(r.warnings).toEqual([
+      'temperature on channel 1 appears more than once; the last value is kept',
+    ]);
   });
 
-  test('encodes ChirpStack test_lpp data to its bytes (codecs.json lpp-03, a round trip there)', () => {
+  test('encodes ChirpStack test_lpp data to its bytes (codecs.json lpp-03, a round trip)', () => {
     const v = loadVectors<CodecVector[]>('codecs.json').find((x) => x.id === 'lpp-03')!;
     const r = encodeUplink(lpp, { data: v.expected });
     expect(r.errors).toEqual([]);
     // Keyed by type, the order differs from the payload; records must be the same set.
     const sorted = (b: number[]) =>
-      (decodeUplink(lpp, { bytes: b, fPort: 1 }).data as object[]).map((x) => JSON.stringify(x)).sort();
+      (decodeUplink(lpp, { bytes: b, fPort: 1 }).data as object[])
+        .map((x) => JSON.stringify(x))
+        .sort();
     expect(sorted(r.bytes)).toEqual(sorted(hexBytes(v.bytesHex)));
   });
 });

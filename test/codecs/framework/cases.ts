@@ -44,7 +44,8 @@ export function exampleCases(codec: CodecDefinition): CodecCase[] {
     }
     if (ex.operation !== 'encodeDownlink') expected.data = ex.data;
     if (ex.warnings) expected.warnings = ex.warnings;
-    return { codecId: codec.id, label: `example "${ex.description}"`, operation: ex.operation, input, expected };
+    const label = `example "${ex.description}"`;
+    return { codecId: codec.id, label, operation: ex.operation, input, expected };
   });
 }
 
@@ -84,7 +85,8 @@ export function vectorCases(): CodecCase[] {
     if (v.expectedErrors && v.expectedErrors.length > 0) expected.errors = v.expectedErrors;
     if (v.expectedWarnings) expected.warnings = v.expectedWarnings;
     if (v.expectedNormalized !== undefined) expected.normalized = v.expectedNormalized;
-    out.push({ codecId: codec.id, label: `vector ${v.id}`, operation: v.operation, input, expected });
+    const label = `vector ${v.id}`;
+    out.push({ codecId: codec.id, label, operation: v.operation, input, expected });
   }
   return out;
 }

@@ -26,7 +26,12 @@ function typeMatches(v: unknown, t: string): boolean {
  *
  * @throws Error for a keyword this validator does not implement.
  */
-export function validate(schema: Schema, value: unknown, root: Schema = schema, path = '$'): string[] {
+export function validate(
+  schema: Schema,
+  value: unknown,
+  root: Schema = schema,
+  path = '$',
+): string[] {
   if (schema === true) return [];
   if (schema === false) return [`${path}: no value allowed`];
   const errors: string[] = [];
@@ -39,7 +44,9 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
         const ref = kw as string;
         if (!ref.startsWith('#/')) throw new Error(`unsupported $ref ${ref}`);
         let target: unknown = root;
-        for (const part of ref.slice(2).split('/')) target = (target as Record<string, unknown>)[part];
+        for (const part of ref.slice(2).split('/')) {
+          target = (target as Record<string, unknown>)[part];
+        }
         if (target === undefined) throw new Error(`unresolved $ref ${ref}`);
         errors.push(...validate(target as Schema, value, root, path));
         break;
@@ -72,7 +79,8 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
         if (typeof value === 'number' && value >= (kw as number)) errors.push(`${path}: >= ${kw}`);
         break;
       case 'multipleOf':
-        if (typeof value === 'number' && Math.abs(value / (kw as number) - Math.round(value / (kw as number))) > 1e-9) {
+        if (typeof value === 'number' &&
+          Math.abs(value / (kw as number) - Math.round(value / (kw as number))) > 1e-9) {
           errors.push(`${path}: not a multiple of ${kw}`);
         }
         break;
@@ -135,7 +143,8 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
       case 'additionalProperties':
         if (typeOf(value) === 'object' && key === 'properties') {
           errors.push(...checkObject(s, value as Record<string, unknown>, root, path));
-        } else if (typeOf(value) === 'object' && !('properties' in s) && key === 'patternProperties') {
+        } else if (typeOf(value) === 'object' && !('properties' in s) &&
+          key === 'patternProperties') {
           errors.push(...checkObject(s, value as Record<string, unknown>, root, path));
         } else if (typeOf(value) === 'object' && !('properties' in s) &&
           !('patternProperties' in s)) {
@@ -148,7 +157,8 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
         }
         break;
       case 'oneOf': {
-        const n = (kw as Schema[]).filter((sub) => validate(sub, value, root, path).length === 0).length;
+        const n = (kw as Schema[])
+          .filter((sub) => validate(sub, value, root, path).length === 0).length;
         if (n !== 1) errors.push(`${path}: matches ${n} of oneOf, expected 1`);
         break;
       }
@@ -156,13 +166,16 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
         for (const sub of kw as Schema[]) errors.push(...validate(sub, value, root, path));
         break;
       case 'not':
-        if (validate(kw as Schema, value, root, path).length === 0) errors.push(`${path}: matches not`);
+        if (validate(kw as Schema, value, root, path).length === 0) {
+          errors.push(`${path}: matches not`);
+        }
         break;
       case 'if':
       case 'then':
       case 'else':
         if (key === 'if') {
-          const branch = validate(kw as Schema, value, root, path).length === 0 ? s['then'] : s['else'];
+          const holds = validate(kw as Schema, value, root, path).length === 0;
+          const branch = holds ? s['then'] : s['else'];
           if (branch !== undefined) errors.push(...validate(branch as Schema, value, root, path));
         }
         break;
@@ -174,7 +187,12 @@ export function validate(schema: Schema, value: unknown, root: Schema = schema, 
 }
 
 /** properties, patternProperties and additionalProperties together (draft-07 §6.5.4-6.5.6). */
-function checkObject(s: Record<string, unknown>, value: Record<string, unknown>, root: Schema, path: string): string[] {
+function checkObject(
+  s: Record<string, unknown>,
+  value: Record<string, unknown>,
+  root: Schema,
+  path: string,
+): string[] {
   const errors: string[] = [];
   const props = (s['properties'] ?? {}) as Record<string, Schema>;
   const patterns = (s['patternProperties'] ?? {}) as Record<string, Schema>;

@@ -66,7 +66,9 @@ describe.each(listCodecs().map((c) => [c.id] as const))('%s is total', (id) => {
   )('decodeUplink on arbitrary bytes gives data or errors, never a throw', (bytes, fPort) => {
     const r = decodeUplink(codec, { bytes, fPort, recvTime: '2024-01-01T00:00:00Z' });
     expect(Array.isArray(r.errors) && Array.isArray(r.warnings)).toBe(true);
-    for (const m of [...r.errors, ...r.warnings]) expect(typeof m === 'string' && m !== '').toBe(true);
+    for (const m of [...r.errors, ...r.warnings]) {
+      expect(typeof m === 'string' && m !== '').toBe(true);
+    }
     // The error rule: an error leaves no data that could be mistaken for valid.
     if (r.errors.length > 0) expect(r.data).toEqual({});
     else expect(r.data).not.toBeUndefined();

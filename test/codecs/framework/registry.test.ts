@@ -40,7 +40,9 @@ describe('codec registry', () => {
         info.operations.includes('decodeDownlink');
       if (downlink) expect(typeof info.downlinkSchema).toBe('object');
       for (const s of [info.uplinkSchema, info.downlinkSchema]) {
-        if (s && '$schema' in s) expect(s['$schema']).toBe('http://json-schema.org/draft-07/schema#');
+        if (s && '$schema' in s) {
+          expect(s['$schema']).toBe('http://json-schema.org/draft-07/schema#');
+        }
       }
       expect(info.examples.length).toBeGreaterThan(0);
       for (const ex of info.examples) {

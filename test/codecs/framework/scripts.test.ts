@@ -86,12 +86,13 @@ describe.runIf(built).each(listCodecs().map((c) => [c.id] as const))('%s scripts
       const loaded = engines.map((e) => ({ engine: e, script: e.load(script) }));
       try {
         fc.assert(
-          fc.property(fc.uint8Array({ maxLength: 64 }), fc.integer({ min: 1, max: 223 }), (b, p) => {
+          fc.property(fc.uint8Array({ maxLength: 64 }), fc.integer({ min: 1, max: 223 }),
+            (b, p) => {
             const input = { bytes: Array.from(b), fPort: p, recvTime: '2024-01-01T00:00:00.000Z' };
             const expected = JSON.stringify(library.decodeUplink(input));
             for (const l of loaded) {
-              expect(JSON.stringify(l.script.call('decodeUplink', inputToJs(input))), l.engine.name)
-                .toBe(expected);
+              const got = l.script.call('decodeUplink', inputToJs(input));
+              expect(JSON.stringify(got), l.engine.name).toBe(expected);
             }
           }),
           { numRuns: 40 },

@@ -70,8 +70,13 @@ describe('TS013 decodeUplink input checks', () => {
   });
 
   test('reads recvTime from a Date or an ISO string with an offset', () => {
-    const iso = decodeUplink(echo, { bytes: [], fPort: 1, recvTime: '2020-08-02T20:00:00.000+05:00' });
-    const date = decodeUplink(echo, { bytes: [], fPort: 1, recvTime: new Date('2020-08-02T15:00:00Z') });
+    const iso = decodeUplink(echo, {
+      bytes: [],
+      fPort: 1,
+      recvTime: '2020-08-02T20:00:00.000+05:00',
+    });
+    const recvTime = new Date('2020-08-02T15:00:00Z');
+    const date = decodeUplink(echo, { bytes: [], fPort: 1, recvTime });
     expect((iso.data as { recvTime: string }).recvTime).toBe('2020-08-02T15:00:00.000Z');
     expect(date.data).toEqual(iso.data);
   });
@@ -126,7 +131,8 @@ describe('TS013 error rule: no partial data, never a throw', () => {
   });
 
   test('empty or non-string warnings are dropped: lists are [] not [""]', () => {
-    const c = fixture({ decodeUplink: () => ({ data: { a: 1 }, warnings: ['', 'low battery', 3 as never] }) });
+    const warnings = ['', 'low battery', 3 as never];
+    const c = fixture({ decodeUplink: () => ({ data: { a: 1 }, warnings }) });
     expect(decodeUplink(c, { bytes: [], fPort: 1 }).warnings).toEqual(['low battery']);
   });
 
@@ -139,13 +145,17 @@ describe('TS013 error rule: no partial data, never a throw', () => {
 
   test('missing operations say so', () => {
     const c = fixture({});
-    expect(decodeDownlink(c, { bytes: [], fPort: 1 }).errors).toEqual(['test/fixture has no decodeDownlink']);
+    expect(decodeDownlink(c, { bytes: [], fPort: 1 }).errors).toEqual([
+      'test/fixture has no decodeDownlink',
+    ]);
     expect(encodeDownlink(c, { data: {} })).toEqual({
       bytes: [],
       errors: ['test/fixture has no encodeDownlink'],
       warnings: [],
     });
-    expect(normalizeUplink(c, { data: {} }).errors).toEqual(['test/fixture has no normalizeUplink']);
+    expect(normalizeUplink(c, { data: {} }).errors).toEqual([
+      'test/fixture has no normalizeUplink',
+    ]);
   });
 
   test('an encoder that produces a bad byte or fPort is caught before the radio', () => {
