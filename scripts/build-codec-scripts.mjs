@@ -4,6 +4,8 @@
  * after tsup). Each body is the codec plus the TS013 wrapper, bundled by esbuild into an IIFE
  * that defines `__loireCodec` (with `create(options)` returning the bound TS013 functions), then
  * lowered to ES5 by the TypeScript compiler. `loire codec build` adds a network server's glue.
+ * Examples and JSON Schemas are emptied in the bundle: they are registry metadata (the ts013
+ * target writes them beside the script), not needed to decode.
  *
  * Every body is checked: it must parse as ES5 (acorn), use no ES2015+ built-in (a token list,
  * named in the failure with the codec and line), and leave room for the glue under 40 KiB.
@@ -21,8 +23,13 @@ const OUT_DIR = resolve(ROOT, 'dist', 'codec-scripts');
 const TMP_DIR = resolve(ROOT, '.tmp', 'codec-scripts');
 const CATALOG = resolve(ROOT, 'codecs', 'catalog.ts');
 const TS013 = resolve(ROOT, 'codecs', 'framework', 'ts013.ts');
-/** The glue of `cli/codec-script.ts` is well under this; the body must leave room for it. */
-const GLUE_ALLOWANCE = 2048;
+/** The glue of `cli/codec-script.ts` is under this; the body must leave room for it. */
+const GLUE_ALLOWANCE = 1024;
+/**
+ * Definition members that are metadata for the registry, not needed to run: emptied in the
+ * bundle so that examples and schemas do not count against the 40 KiB of a script.
+ */
+const METADATA_KEYS = new Set(['examples', 'uplinkSchema', 'downlinkSchema']);
 const MAX_SCRIPT_BYTES = 40960;
 
 /** ES5 versions of the helpers TypeScript emits when lowering (used with noEmitHelpers). */
@@ -80,11 +87,31 @@ function readCatalog() {
   return families;
 }
 
-/** Loads every family (bundled for node) to learn which export holds each codec. */
+/**
+ * The modules to search for a codec's own named export: the family index, and the local
+ * modules it imports (where a device file usually exports its definition).
+ */
+function candidateModules(family) {
+  const out = [family.path];
+  const text = readFileSync(family.path, 'utf8');
+  const re = /^import\s+(?!type\b)[^;]*?from\s*'(\.[^']+)'/gm;
+  let m;
+  while ((m = re.exec(text)) !== null) {
+    const path = resolve(dirname(family.path), m[1].replace(/\.js$/, '.ts'));
+    if (existsSync(path) && !out.includes(path)) out.push(path);
+  }
+  return out;
+}
+
+/** Loads every family (bundled for node) to learn which module export holds each codec. */
 async function discover(families) {
   mkdirSync(TMP_DIR, { recursive: true });
-  const lines = families.map((f, i) => `import * as f${i} from ${JSON.stringify(f.path)};`);
-  lines.push(`export const families = [${families.map((_, i) => `f${i}`).join(', ')}];`);
+  const modules = [];
+  for (const f of families) {
+    for (const p of candidateModules(f)) if (!modules.includes(p)) modules.push(p);
+  }
+  const lines = modules.map((p, i) => `import * as m${i} from ${JSON.stringify(p)};`);
+  lines.push(`export const modules = [${modules.map((_, i) => `m${i}`).join(', ')}];`);
   const outfile = resolve(TMP_DIR, 'discover.mjs');
   await build({
     stdin: { contents: lines.join('\n'), resolveDir: ROOT, loader: 'js' },
@@ -94,23 +121,65 @@ async function discover(families) {
     outfile,
     logLevel: 'silent',
   });
+  // One bundle, so each definition is one object wherever it is re-exported.
   const loaded = await import(pathToFileURL(outfile).href + '?t=' + Date.now());
   const codecs = [];
-  families.forEach((family, i) => {
-    const ns = loaded.families[i];
+  for (const family of families) {
+    const ns = loaded.modules[modules.indexOf(family.path)];
     const list = ns[family.name];
     if (!Array.isArray(list)) throw new Error(`${family.name} is not an array`);
     for (const codec of list) {
-      const own = Object.keys(ns).find((k) => ns[k] === codec);
-      codecs.push({ id: codec.id, family, exportName: own });
+      let own;
+      for (const p of candidateModules(family)) {
+        const mod = loaded.modules[modules.indexOf(p)];
+        const name = Object.keys(mod).find((k) => mod[k] === codec);
+        if (name !== undefined) {
+          own = { path: p, name };
+          break;
+        }
+      }
+      codecs.push({ id: codec.id, family, own });
     }
-  });
+  }
   return codecs;
 }
 
+/** Replaces the value of every `examples` / `*Schema` property with an empty one. */
+function stripMetadata(context) {
+  const f = context.factory;
+  const empty = (key) => (key === 'examples' ? f.createArrayLiteralExpression([])
+    : f.createObjectLiteralExpression([]));
+  const visit = (node) => {
+    if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
+      const named = ts.isIdentifier(node.name) || ts.isStringLiteral(node.name);
+      const key = named ? node.name.text : '';
+      if (METADATA_KEYS.has(key)) return f.createPropertyAssignment(key, empty(key));
+    }
+    return ts.visitEachChild(node, visit, context);
+  };
+  return (sourceFile) => ts.visitNode(sourceFile, visit);
+}
+
+/** esbuild plugin: codec sources go through TypeScript with {@link stripMetadata}. */
+const metadataPlugin = {
+  name: 'loire-strip-metadata',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]codecs[\\/].*\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!/\b(examples|uplinkSchema|downlinkSchema)\b/.test(source)) return undefined;
+      const out = ts.transpileModule(source, {
+        fileName: args.path,
+        compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext },
+        transformers: { before: [stripMetadata] },
+      });
+      return { contents: out.outputText, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 async function bundleCodec(entry) {
-  const imports = entry.exportName
-    ? `import { ${entry.exportName} as codec } from ${JSON.stringify(entry.family.path)};`
+  const imports = entry.own
+    ? `import { ${entry.own.name} as codec } from ${JSON.stringify(entry.own.path)};`
     : `import { ${entry.family.name} as list } from ${JSON.stringify(entry.family.path)};\n` +
       `var codec; for (var i = 0; i < list.length; i++) ` +
       `if (list[i].id === ${JSON.stringify(entry.id)}) codec = list[i];`;
@@ -130,6 +199,7 @@ async function bundleCodec(entry) {
     charset: 'ascii',
     legalComments: 'none',
     minifySyntax: true,
+    plugins: [metadataPlugin],
     logLevel: 'silent',
   });
   return result.outputFiles[0].text;
@@ -169,13 +239,13 @@ async function main() {
     if (bytes > MAX_SCRIPT_BYTES - GLUE_ALLOWANCE) {
       found.push(`${entry.id}: body is ${bytes} bytes even minified; with the glue the script ` +
         `would pass the ${MAX_SCRIPT_BYTES}-byte limit` +
-        (entry.exportName ? '' : ` (export the definition by name from ${entry.family.path} ` +
-          'so that it is bundled without its siblings)'));
+        (entry.own ? '' : ` (export the definition by name from its own module, imported by ` +
+          `${entry.family.path}, so that it is bundled without its siblings)`));
     }
     problems.push(...found);
     const file = fileNameOf(entry.id);
     writeFileSync(resolve(OUT_DIR, file), text);
-    index.push({ id: entry.id, file, bytes, minified, bundledAlone: Boolean(entry.exportName) });
+    index.push({ id: entry.id, file, bytes, minified, bundledAlone: Boolean(entry.own) });
   }
   index.sort((a, b) => (a.id < b.id ? -1 : 1));
   const indexText = JSON.stringify({ scripts: index }, null, 2) + '\n';

@@ -26,10 +26,13 @@ const BANNED_STATICS = new Set([
   'Math.tanh', 'Math.acosh', 'Math.asinh', 'Math.atanh',
 ]);
 
-/** Prototype methods added in ES2015 and later, as `.method(`. */
+/**
+ * Prototype methods added in ES2015 and later, as `.method(`. (`String#normalize` is left out:
+ * codecs commonly name their own harmonising method `normalize`.)
+ */
 const BANNED_METHODS = new Set([
   'padStart', 'padEnd', 'startsWith', 'endsWith', 'includes', 'repeat', 'find', 'findIndex',
-  'findLast', 'findLastIndex', 'fill', 'copyWithin', 'codePointAt', 'normalize', 'trimStart',
+  'findLast', 'findLastIndex', 'fill', 'copyWithin', 'codePointAt', 'trimStart',
   'trimEnd', 'flat', 'flatMap', 'at', 'replaceAll', 'matchAll',
 ]);
 
