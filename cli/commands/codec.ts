@@ -148,7 +148,7 @@ function encode(argv: string[], io: Io): number {
   }
   const wanted = args.values['fport'];
   const fPort = wanted === undefined ? undefined : intOption(wanted, 'fport', 1, 255);
-  const input = { data, variables: fPort === undefined ? {} : { fPort } };
+  const input = { data, ...(fPort === undefined ? {} : { fPort }) };
   const result = args.flags['uplink'] ? encodeUplink(codec, input) : encodeDownlink(codec, input);
   const json = args.flags['json'] === true;
   if (result.errors.length > 0) return codecFailure(result.errors, io, json);

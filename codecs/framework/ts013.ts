@@ -14,7 +14,14 @@
 import { isCodecError } from './codec-error.js';
 import type { Harmonised } from './harmonised.js';
 import { toTtsNormalized } from './tts-normalized.js';
-import type { Bytes, CodecDefinition, DecodeInput, Decoded, Encoded } from './types.js';
+import type {
+  Bytes,
+  CodecDefinition,
+  DecodeInput,
+  Decoded,
+  Encoded,
+  EncodeInput,
+} from './types.js';
 
 /** Input of `decodeUplink` and `decodeDownlink` (TS013-1.0.0 §4.1, §4.3). */
 export interface Ts013DecodeInput {
@@ -37,6 +44,8 @@ export interface Ts013DecodeOutput {
 export interface Ts013EncodeInput {
   data: unknown;
   variables?: Record<string, unknown>;
+  /** The FPort asked for, if any (not in TS013; some hosts pass it). Codecs may ignore it. */
+  fPort?: number;
 }
 
 /** Output of the encoders. On error `bytes` is `[]`, `fPort` absent, `errors` not empty. */
@@ -223,9 +232,16 @@ function runEncoder(
   const variables = mergeVariables(options, input.variables);
   if (typeof variables === 'string') return encodeFailure([variables]);
 
+  const request: EncodeInput = { data: input.data, variables };
+  if (input.fPort !== undefined && input.fPort !== null) {
+    const asked = checkFPort(input.fPort);
+    if (typeof asked === 'string') return encodeFailure([asked]);
+    request.fPort = asked;
+  }
+
   let result: Encoded;
   try {
-    result = fn.call(codec, { data: input.data, variables });
+    result = fn.call(codec, request);
   } catch (e) {
     return encodeFailure([describeException(e)]);
   }

@@ -32,6 +32,11 @@ export interface DecodeInput {
 export interface EncodeInput {
   data: unknown;
   variables: Record<string, unknown>;
+  /**
+   * The FPort the caller asks for, when it names one (as Actility-style inputs do); a codec
+   * whose format fixes the port may ignore it. Added by the framework; optional.
+   */
+  fPort?: number;
 }
 
 /** What a codec's decoder returns when it succeeds. */

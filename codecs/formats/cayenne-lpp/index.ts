@@ -3,7 +3,8 @@
  * extended types, decoded and encoded in three output styles chosen by `variables.style`
  * (`neutral` by default, `tts`, `chirpstack`; see `styles.ts`).
  *
- * Known limits: LPP does not fix an FPort, so the encoders send on `variables.fPort` or else 1.
+ * Known limits: LPP does not fix an FPort, so the encoders send on the port asked for (input
+ * `fPort`, else `variables.fPort`), or else 1.
  * The polyline (240) and other vendor-specific types are not supported: they fail as unknown.
  */
 import { fail } from '../../framework/codec-error.js';
@@ -23,8 +24,10 @@ function styleOf(variables: Record<string, unknown>): LppStyle {
   return fail('variables.style: expected one of ' + LPP_STYLES.join(', ') + ', got ' + String(s));
 }
 
-function fPortOf(variables: Record<string, unknown>): number {
-  const p = variables['fPort'];
+/** The port asked for in the input, else in `variables.fPort`, else 1: LPP fixes none. */
+function fPortOf(input: EncodeInput): number {
+  if (typeof input.fPort === 'number') return input.fPort;
+  const p = input.variables['fPort'];
   if (p === undefined || p === null) return 1;
   if (typeof p !== 'number' || p !== Math.floor(p) || p < 1 || p > 223) {
     fail('variables.fPort: expected an integer 1 to 223, got ' + String(p));
@@ -38,7 +41,7 @@ function decode(input: DecodeInput): { data: unknown; warnings: string[] } {
 }
 
 function encode(input: EncodeInput): { bytes: number[]; fPort: number } {
-  const fPort = fPortOf(input.variables);
+  const fPort = fPortOf(input);
   return { bytes: encodeLppRecords(parseLpp(input.data)), fPort };
 }
 

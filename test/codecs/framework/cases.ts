@@ -67,9 +67,11 @@ export function vectorCases(): CodecCase[] {
     if (codec === undefined) continue;
     const style = styleOfDevice(codec, v.device);
     const variables = style === undefined ? {} : { style };
+    // Some sources pass the wanted fPort with the data (Actility); TS013 has no such field.
+    const asked = v.inputFPort === undefined ? {} : { fPort: v.inputFPort };
     const input: Record<string, unknown> =
       v.operation === 'encodeDownlink'
-        ? { data: v.expected, variables }
+        ? { data: v.expected, variables, ...asked }
         : {
             bytes: bytesOf(v.bytesHex.toLowerCase()),
             // A null fPort means the source gives none and the codec takes any: use 1.

@@ -199,3 +199,13 @@ describe('TS013 on Cayenne LPP', () => {
     }
   });
 });
+
+describe('TS013 encoders and the asked fPort', () => {
+  test('pass a requested fPort to the codec, checked like any fPort', () => {
+    const lppOut = encodeDownlink(lpp, { data: [{ channel: 1, digital_output: 1 }], fPort: 7 });
+    expect(lppOut).toEqual({ bytes: [1, 1, 1], fPort: 7, errors: [], warnings: [] });
+    expect(encodeDownlink(lpp, { data: [], fPort: 300 }).errors).toEqual([
+      'fPort: expected an integer 1 to 255, got 300',
+    ]);
+  });
+});
