@@ -8,9 +8,14 @@ import type { Io } from './io.js';
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
 /** Subcommands by name. */
-export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  codec: {
-    summary: 'list codecs, decode/encode payloads, build ChirpStack/TTS/TS013 scripts',
-    load: async () => (await import('./commands/codec.js')).run,
-  },
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+COMMANDS.keys = {
+  summary: 'derive LoRaWAN session and join-server keys',
+  load: async () => (await import('./commands/keys.js')).run,
+};
+
+COMMANDS.codec = {
+  summary: 'list codecs, decode/encode payloads, build ChirpStack/TTS/TS013 scripts',
+  load: async () => (await import('./commands/codec.js')).run,
 };
