@@ -5,3 +5,6 @@
  * one device without its siblings.) The registry reads every export of this module.
  */
 export { cayenneLppCodecs } from './formats/cayenne-lpp/index.js';
+export { wattecoCodecs } from './vendors/watteco/index.js';
+export { adeunisCodecs } from './vendors/adeunis/index.js';
+export { elsysCodecs } from './vendors/elsys/index.js';
