@@ -214,7 +214,7 @@ function runDecoder(
   } catch (e) {
     return decodeFailure([describeException(e)]);
   }
-  if (!isObject(result) || !('data' in result)) {
+  if (!isObject(result) || result.data === undefined) {
     return decodeFailure([codec.id + ' ' + which + ': the codec returned no data']);
   }
   return { data: result.data, errors: [], warnings: cleanList(result.warnings) };

@@ -141,6 +141,10 @@ describe('TS013 error rule: no partial data, never a throw', () => {
     expect(decodeUplink(c, { bytes: [], fPort: 1 }).errors).toEqual([
       'test/fixture decodeUplink: the codec returned no data',
     ]);
+    const d = fixture({ decodeUplink: () => ({ data: undefined }) });
+    expect(decodeUplink(d, { bytes: [], fPort: 1 }).errors).toEqual([
+      'test/fixture decodeUplink: the codec returned no data',
+    ]);
   });
 
   test('missing operations say so', () => {
