@@ -1,8 +1,9 @@
 /**
  * The codec families of loire, one line each. To add a family, append one line:
  * `export { <family>Codecs } from './<folder>/index.js';` exporting a `CodecDefinition[]`.
- * (Also export each definition by its own name from that index: the script build then bundles
- * one device without its siblings.) The registry reads every export of this module.
+ * Each definition should be exported by name from its own module (imported by that index): the
+ * script build then bundles one device without its siblings. The registry reads every export of
+ * this module.
  */
 export { cayenneLppCodecs } from './formats/cayenne-lpp/index.js';
 export { wattecoCodecs } from './vendors/watteco/index.js';
