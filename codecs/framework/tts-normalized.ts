@@ -1,19 +1,23 @@
 /**
  * The Things Stack's "normalized payload" from loire's harmonised view. The Things Stack checks
  * the output of `normalizeUplink` against its own schema and rejects the whole result for any
- * field it does not know (lorawan-stack, pkg/messageprocessors/normalizedpayload: `time`,
- * `air.temperature`, `air.relativeHumidity`, `air.pressure`, `air.co2`, `air.lightIntensity`,
- * `wind.speed`, `wind.direction`), so a TTS script cannot return the harmonised view as is.
+ * field it does not know (lorawan-stack, pkg/messageprocessors/normalizedpayload; the Device
+ * Repository schema lib/payload.json: an array of measurements with `time`, `air.temperature`,
+ * `air.relativeHumidity`, `air.pressure`, `air.co2`, `air.lightIntensity`, ...), so a TTS script
+ * cannot return the harmonised view as is. `battery` (volts) is carried as the vendors' own
+ * Device Repository normalizers do (MClimate Vicki: `{ air: {...}, battery: 3.5 }`).
  *
- * Known limit: only those fields exist there; water, lighting and waste readings have no TTS
+ * Known limits: only those fields exist there; water, lighting and waste readings have no TTS
  * equivalent and are left out (with a warning), so they reach TTS users through `decodeUplink`
- * only.
+ * only. A The Things Stack older than its `battery` field rejects a measurement carrying one.
  */
 import type { Harmonised } from './harmonised.js';
 
 /** A measurement in The Things Stack's normalized payload schema. */
 export interface TtsMeasurement {
   time?: string;
+  /** Battery voltage, V. */
+  battery?: number;
   air?: {
     temperature?: number;
     relativeHumidity?: number;
@@ -27,10 +31,11 @@ export interface TtsMeasurement {
  * Maps a harmonised reading to The Things Stack's normalized payload.
  *
  * @param h - the harmonised view of one uplink.
- * @returns the measurement and warnings naming what could not be carried over.
- * @example toTtsNormalized({ category: 'air', co2Ppm: 600 }).data // { air: { co2: 600 } }
+ * @returns the payload (an array of one measurement, as the schema has it) and warnings naming
+ *   what could not be carried over.
+ * @example toTtsNormalized({ category: 'air', co2Ppm: 600 }).data // [{ air: { co2: 600 } }]
  */
-export function toTtsNormalized(h: Harmonised): { data: TtsMeasurement; warnings: string[] } {
+export function toTtsNormalized(h: Harmonised): { data: TtsMeasurement[]; warnings: string[] } {
   const warnings: string[] = [];
   const air: NonNullable<TtsMeasurement['air']> = {};
   const data: TtsMeasurement = {};
@@ -74,5 +79,6 @@ export function toTtsNormalized(h: Harmonised): { data: TtsMeasurement; warnings
   else if (h.category !== 'generic') {
     warnings.push('no field of this ' + h.category + ' reading exists in the normalized payload');
   }
-  return { data, warnings };
+  if (typeof h.batteryV === 'number') data.battery = h.batteryV;
+  return { data: [data], warnings };
 }

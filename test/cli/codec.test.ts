@@ -153,7 +153,7 @@ describe('loire codec', () => {
       expect(out.data).toEqual(v.expected);
       // Two temperature channels: The Things Stack's normalized payload has room for one.
       expect(loaded.call('normalizeUplink', inputToJs({ data: out.data }))).toEqual({
-        data: {},
+        data: [{}],
         errors: [],
         warnings: ['temperature on several channels: left out of the normalized payload'],
       });
@@ -163,7 +163,7 @@ describe('loire codec', () => {
         bytes: [0x01, 0x67, 0xff, 0xd7, 0x06, 0x71, 0x04, 0xd2, 0xfb, 0x2e, 0x00, 0x00], fPort: 1,
       })) as { data: unknown };
       expect(loaded.call('normalizeUplink', inputToJs({ data: one.data }))).toEqual({
-        data: { air: { temperature: Math.fround(-4.1) } },
+        data: [{ air: { temperature: Math.fround(-4.1) } }],
         errors: [],
         warnings: [],
       });

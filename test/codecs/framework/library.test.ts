@@ -51,9 +51,11 @@ describe('codecs through the library TS013 functions', () => {
     const schema = schemaFor(codec, c.operation, variables);
     if (schema && r.errors.length === 0) expect(validate(schema, r.data)).toEqual([]);
     if (c.expected.normalized !== undefined) {
-      const n = normalizeUplink(codec, { data: r.data });
+      // Shared vectors give The Things Stack's normalized payload (the vendor's Device
+      // Repository normalizer): compare its measurements; its warnings are the vendor's wording.
+      const n = normalizeUplink(codec, { data: r.data }, { normalized: 'tts' });
       expect(n.errors).toEqual([]);
-      expect(n.data).toEqual(c.expected.normalized);
+      expect(n.data).toEqual((c.expected.normalized as { data: unknown }).data);
     }
   });
 });
