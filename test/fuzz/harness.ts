@@ -58,12 +58,17 @@ export class Campaign {
   }
 
   /**
-   * Calls `fn`, times it, and classifies the outcome: a value, or an error `expected` accepts
-   * (returned as `{ error }`). Any other error is re-thrown so the property fails with it, and
-   * a call that stays over {@link SLOW_MS} when measured again throws too.
+   * Calls `fn`, times it, and classifies the outcome: a value (a refusal when `refused` says
+   * so), or an error `expected` accepts (returned as `{ error }`). Any other error is re-thrown
+   * so the property fails with it, and a call that stays over {@link SLOW_MS} when measured
+   * again throws too.
    */
-  call<T>(fn: () => T, expected: (e: unknown) => boolean, describe: () => string):
-    { ok: true; value: T } | { ok: false; error: unknown } {
+  call<T>(
+    fn: () => T,
+    expected: (e: unknown) => boolean,
+    describe: () => string,
+    refused: (value: T) => boolean = () => false,
+  ): { ok: true; value: T } | { ok: false; error: unknown } {
     this.stats.calls++;
     let t0 = performance.now();
     let outcome: { ok: true; value: T } | { ok: false; error: unknown };
@@ -94,7 +99,9 @@ export class Campaign {
       }
     }
     if (outcome.ok) {
-      this.stats.accepted++;
+      // A value that reports a refusal (a TS013 result with errors) counts as rejected.
+      if (refused(outcome.value)) this.stats.rejected++;
+      else this.stats.accepted++;
     } else if (expected(outcome.error)) {
       this.stats.rejected++;
     } else {
