@@ -55,7 +55,7 @@ const aes = createAes128(KEY);
 const cmacKey = createCmac(KEY);
 
 describe('fuzz: PHYPayload', () => {
-  it('decodePhyPayload throws only LoireError, and what it accepts re-encodes to its input', () => {
+  it('decodePhyPayload throws only LoireError; what it accepts re-encodes to its input', () => {
     const c = new Campaign('decodePhyPayload');
     c.assert(fc.property(frames, (bytes) => {
       const r = c.call(() => decodePhyPayload(bytes), isLoireError, () => hex(bytes));

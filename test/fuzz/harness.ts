@@ -118,7 +118,9 @@ export class Campaign {
     this.stats.seed = details.seed;
     this.stats.elapsedS = (performance.now() - this.started) / 1000;
     if (FULL) this.write();
-    if (details.failed) throw new Error(`${this.stats.target}: ${fc.defaultReportMessage(details)}`);
+    if (details.failed) {
+      throw new Error(`${this.stats.target}: ${fc.defaultReportMessage(details)}`);
+    }
   }
 
   private write(): void {
