@@ -110,6 +110,59 @@ export class Campaign {
     return outcome;
   }
 
+  /** {@link Campaign.call} for an async `fn`: the time is until its promise settles. */
+  async callAsync<T>(
+    fn: () => Promise<T>,
+    expected: (e: unknown) => boolean,
+    describe: () => string,
+  ): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+    this.stats.calls++;
+    let t0 = performance.now();
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+    try {
+      outcome = { ok: true, value: await fn() };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    let ms = performance.now() - t0;
+    if (ms > this.stats.slowestRawMs) this.stats.slowestRawMs = ms;
+    if (ms > this.stats.slowestMs) {
+      for (let i = 0; i < 4 && ms > this.stats.slowestMs; i++) {
+        t0 = performance.now();
+        await fn().catch(() => undefined);
+        ms = Math.min(ms, performance.now() - t0);
+      }
+      if (ms > this.stats.slowestMs) {
+        this.stats.slowestMs = ms;
+        this.stats.slowestInput = describe();
+      }
+      if (ms >= SLOW_MS) {
+        throw new Error(`slow call: ${ms.toFixed(1)} ms (limit ${SLOW_MS}) on ${describe()}`);
+      }
+    }
+    if (outcome.ok) this.stats.accepted++;
+    else if (expected(outcome.error)) this.stats.rejected++;
+    else throw outcome.error;
+    return outcome;
+  }
+
+  /** {@link Campaign.assert} for async properties. */
+  async assertAsync<Ts extends [unknown, ...unknown[]]>(
+    property: fc.IAsyncProperty<Ts>,
+    runs: number,
+  ): Promise<void> {
+    const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+    const details = await fc.check(property,
+      { numRuns: runs, ...(seed === undefined ? {} : { seed }) });
+    this.stats.runs += details.numRuns;
+    this.stats.seed = details.seed;
+    this.stats.elapsedS = (performance.now() - this.started) / 1000;
+    if (FULL) this.write();
+    if (details.failed) {
+      throw new Error(`${this.stats.target}: ${fc.defaultReportMessage(details)}`);
+    }
+  }
+
   /** Runs `property` for `runs` cases and records the outcome (the report is written always). */
   assert<Ts extends [unknown, ...unknown[]]>(property: fc.IProperty<Ts>, runs: number): void {
     const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
