@@ -1,30 +1,17 @@
 /**
- * The byte layout of the MAC commands a Class A device sends and receives (TS001-1.0.4 §5,
- * TS001-1.1 §5), as the simulator and the trace validator need them: split a FOpts or FPort 0
- * payload into commands, and write the device's answers.
- *
- * Known shortcoming: this is the simulator's own small table; it duplicates part of the core's
- * MAC command registry (`src/mac`), which was not on main when it was written. Fields follow
- * the spec's names; frequencies are in hertz.
+ * MAC commands as raw bytes for the simulator and the trace validator: split a FOpts or FPort 0
+ * payload into commands (lengths and names from the core's registry, `src/mac`), and join the
+ * device's answers. The device reads and writes the few bits it needs itself, with the spec
+ * section cited where it does (TS001-1.0.4 §5, TS001-1.1 §5).
  */
 import { LoireError } from '../../src/errors.js';
+import { macCommandByCid } from '../../src/mac/index.js';
 
 /** A MAC command: its CID and raw payload bytes (after the CID). */
 export interface RawMacCommand {
   cid: number;
   payload: Uint8Array;
 }
-
-// Payload lengths by CID (TS001-1.0.4 Table 4 and TS001-1.1 Table 16). Downlink = sent by the
-// network (requests and answers to device requests), uplink = sent by the device.
-const DOWN_LENGTH: Record<number, number> = {
-  0x01: 1, 0x02: 2, 0x03: 4, 0x04: 1, 0x05: 4, 0x06: 0, 0x07: 5, 0x08: 1, 0x09: 1, 0x0a: 4,
-  0x0b: 1, 0x0c: 1, 0x0d: 5, 0x0e: 2, 0x0f: 1, 0x10: 0, 0x11: 4, 0x12: 3, 0x13: 3, 0x20: 1,
-};
-const UP_LENGTH: Record<number, number> = {
-  0x01: 1, 0x02: 0, 0x03: 1, 0x04: 0, 0x05: 1, 0x06: 2, 0x07: 1, 0x08: 0, 0x09: 0, 0x0a: 1,
-  0x0b: 1, 0x0c: 0, 0x0d: 0, 0x0f: 1, 0x10: 1, 0x11: 1, 0x12: 0, 0x13: 1, 0x20: 1,
-};
 
 /** CIDs of the spec's names, for readable code. */
 export const CID = {
@@ -43,18 +30,9 @@ export const CID = {
   DeviceTime: 0x0d,
 } as const;
 
-/** Spec names by CID, per direction (for messages). */
+/** The spec name of a command, such as `LinkADRAns`, or its CID in hex when unknown. */
 export function macCommandName(cid: number, uplink: boolean): string {
-  const names: Record<number, string> = {
-    0x01: 'Reset', 0x02: 'LinkCheck', 0x03: 'LinkADR', 0x04: 'DutyCycle', 0x05: 'RXParamSetup',
-    0x06: 'DevStatus', 0x07: 'NewChannel', 0x08: 'RXTimingSetup', 0x09: 'TxParamSetup',
-    0x0a: 'DlChannel', 0x0b: 'Rekey', 0x0c: 'ADRParamSetup', 0x0d: 'DeviceTime',
-    0x0e: 'ForceRejoin', 0x0f: 'RejoinParamSetup',
-  };
-  const base = names[cid] ?? `0x${cid.toString(16).padStart(2, '0')}`;
-  if (cid === 0x01 || cid === 0x0b) return base + (uplink ? 'Ind' : 'Conf');
-  if (cid === 0x02 || cid === 0x0d) return base + (uplink ? 'Req' : 'Ans');
-  return base + (uplink ? 'Ans' : 'Req');
+  return macCommandByCid(cid, uplink ? 'up' : 'down')?.name ?? `0x${cid.toString(16).padStart(2, '0')}`;
 }
 
 /**
@@ -65,12 +43,13 @@ export function macCommandName(cid: number, uplink: boolean): string {
  *   `TRUNCATED` when a command's payload runs past the end
  */
 export function splitMacCommands(bytes: Uint8Array, uplink: boolean): RawMacCommand[] {
-  const lengths = uplink ? UP_LENGTH : DOWN_LENGTH;
   const out: RawMacCommand[] = [];
   let i = 0;
   while (i < bytes.length) {
     const cid = bytes[i]!;
-    const n = lengths[cid];
+    const spec = cid >= 0x80 ? undefined : macCommandByCid(cid, uplink ? 'up' : 'down');
+    // FilterListReq (relay) carries a variable-length EUI: its length is in the first byte.
+    const n = spec === undefined ? undefined : spec.length + (spec.variable ? (bytes[i + 1] ?? 0) & 0x1f : 0);
     if (n === undefined) {
       throw new LoireError('UNKNOWN_COMMAND', `MAC command: unknown CID 0x${cid.toString(16)} at offset ${i}`, {
         offset: i,
