@@ -12,7 +12,8 @@ import { reportError, type Io } from '../io.js';
 
 const HOUR_MS = 3_600_000;
 
-const HELP = `usage: loire airtime [--region eu868] (--dr N | --sf N --bw kHz) (--bytes N | --app-bytes N)
+const HELP = `usage: loire airtime [--region eu868] (--dr N | --sf N --bw kHz)
+         (--bytes N | --app-bytes N) [--json]
   --bytes       PHYPayload size in bytes
   --app-bytes   application payload size; the 13-byte LoRaWAN overhead is added
   --cr          coding rate 4/5 (default) to 4/8, with --sf/--bw
@@ -31,7 +32,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(HELP);
       return 0;
     }
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument '${args.positionals[0]}'`);
+    if (args.positionals.length > 0) {
+      throw new UsageError(`unexpected argument '${args.positionals[0]}'`);
+    }
     const v = args.values;
     const region = regionById(v.region ?? 'eu868');
 
@@ -47,15 +50,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
     let airtime: Airtime;
     let rate: Record<string, unknown>;
     if (v.dr !== undefined) {
-      if (v.sf !== undefined || v.bw !== undefined) throw new UsageError('give --dr or --sf/--bw, not both');
+      if (v.sf !== undefined || v.bw !== undefined) {
+        throw new UsageError('give --dr or --sf/--bw, not both');
+      }
       const dr = intOption(v.dr, 'dr', 0, 15);
       airtime = frameAirtime(region, dr, bytes);
       rate = { dr, ...region.dataRates[dr] };
     } else {
-      if (v.sf === undefined || v.bw === undefined) throw new UsageError('give --dr, or both --sf and --bw');
+      if (v.sf === undefined || v.bw === undefined) {
+        throw new UsageError('give --dr, or both --sf and --bw');
+      }
       const sf = intOption(v.sf, 'sf', 6, 12);
       const bwKHz = Number(v.bw);
-      if (![125, 250, 500].includes(bwKHz)) throw new UsageError(`--bw: expected 125, 250 or 500, got '${v.bw}'`);
+      if (![125, 250, 500].includes(bwKHz)) {
+        throw new UsageError(`--bw: expected 125, 250 or 500, got '${v.bw}'`);
+      }
       const cr = v.cr ?? '4/5';
       if (!/^4\/[5-8]$/.test(cr)) throw new UsageError(`--cr: expected 4/5 to 4/8, got '${cr}'`);
       airtime = loraAirtime({ sf, bandwidthHz: bwKHz * 1000, codingRate: cr as '4/5' }, bytes);
@@ -77,10 +86,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }));
     } else {
       io.out(`${region.id} ${describe(rate)}, ${bytes}-byte PHYPayload`);
-      io.out(`time on air: ${round3(airtime.toaMs)} ms (firmware ceiling ${airtime.toaCeilMs} ms)`);
+      io.out(`time on air: ${round3(airtime.toaMs)} ms ` +
+        `(firmware ceiling ${airtime.toaCeilMs} ms)`);
       for (const s of subBands) {
         io.out(`  ${s.subBand.padEnd(13)} ${(s.dutyCycle * 100).toString().padStart(4)} %  ` +
-          `off-time ${(s.offTimeMs / 1000).toFixed(3)} s  max ${s.maxUplinksPerHour} uplinks/hour`);
+          `off-time ${(s.offTimeMs / 1000).toFixed(3)} s  ` +
+          `max ${s.maxUplinksPerHour} uplinks/hour`);
       }
     }
     return 0;

@@ -11,7 +11,11 @@ import { hexToBytes } from '../../src/bytes/hex.js';
 import { LoireError } from '../../src/errors.js';
 import { regionById } from '../../src/region/index.js';
 import { parseTrace } from '../../simulator/validate/parse.js';
-import { validateTrace, type ValidationKeys, type ValidateOptions } from '../../simulator/validate/validate.js';
+import {
+  validateTrace,
+  type ValidationKeys,
+  type ValidateOptions,
+} from '../../simulator/validate/validate.js';
 import { parseArgs, UsageError } from '../args.js';
 import { reportError, type Io } from '../io.js';
 
@@ -42,7 +46,9 @@ function key(hex: string, name: string): Uint8Array {
   } catch {
     throw new UsageError(`--${name}: expected 32 hex digits`);
   }
-  if (k.length !== 16) throw new UsageError(`--${name}: expected 32 hex digits, got ${k.length * 2}`);
+  if (k.length !== 16) {
+    throw new UsageError(`--${name}: expected 32 hex digits, got ${k.length * 2}`);
+  }
   return k;
 }
 
@@ -53,7 +59,9 @@ function readKeysFile(path: string): ValidationKeys {
   } catch (e) {
     throw new UsageError(`--keys: cannot read ${path}: ${(e as Error).message}`);
   }
-  if (typeof obj !== 'object' || obj === null) throw new UsageError(`--keys: ${path} is not a JSON object`);
+  if (typeof obj !== 'object' || obj === null) {
+    throw new UsageError(`--keys: ${path} is not a JSON object`);
+  }
   const out: ValidationKeys = {};
   for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
     const field = KEY_FLAGS[k.toLowerCase()];
@@ -78,7 +86,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (args.positionals.length !== 1) throw new UsageError('expected one trace file');
     const v = args.values;
     const lorawan = v.lorawan ?? '1.0';
-    if (!['1.0', '1.0.4', '1.1'].includes(lorawan)) throw new UsageError(`--lorawan: expected 1.0 or 1.1, got '${lorawan}'`);
+    if (!['1.0', '1.0.4', '1.1'].includes(lorawan)) {
+      throw new UsageError(`--lorawan: expected 1.0 or 1.1, got '${lorawan}'`);
+    }
     const devNonce = v.devnonce ?? 'counter';
     if (devNonce !== 'counter' && devNonce !== 'random') {
       throw new UsageError(`--devnonce: expected counter or random, got '${devNonce}'`);
@@ -112,14 +122,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const report = validateTrace(frames, options);
 
     if (json) {
-      io.out(JSON.stringify(report, (_, value) => (value instanceof Uint8Array ? Array.from(value) : value)));
+      io.out(JSON.stringify(report));
     } else {
       for (const f of report.frames) {
-        const parts = [`line ${f.line}`, f.direction, f.type, `${(f.frequencyHz / 1e6).toFixed(3)} MHz`];
+        const mhz = `${(f.frequencyHz / 1e6).toFixed(3)} MHz`;
+        const parts = [`line ${f.line}`, f.direction, f.type, mhz];
         if (f.dr !== undefined) parts.push(`DR${f.dr}`);
         if (f.devNonce !== undefined) parts.push(`DevNonce ${f.devNonce}`);
         if (f.devAddr !== undefined) parts.push(`DevAddr ${f.devAddr}`);
-        if (f.fCnt !== undefined) parts.push(`FCnt ${f.fCnt}${f.retransmission ? ' (repeat)' : ''}`);
+        if (f.fCnt !== undefined) {
+          parts.push(`FCnt ${f.fCnt}${f.retransmission ? ' (repeat)' : ''}`);
+        }
         if (f.toaMs !== undefined) parts.push(`${f.toaMs.toFixed(1)} ms`);
         parts.push(`MIC ${f.mic}`);
         if (f.macCommands) parts.push(f.macCommands.join(','));
@@ -129,7 +142,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       for (const n of report.notes) io.out(`note: ${n}`);
       for (const x of report.violations) io.out(`line ${x.line}: ${x.rule}: ${x.message}`);
       const s = report.summary;
-      io.out(`${s.frames} frames (${s.uplinks} up, ${s.downlinks} down), MIC ok ${s.micOk}, bad ${s.micBad}, ` +
+      io.out(`${s.frames} frames (${s.uplinks} up, ${s.downlinks} down), ` +
+        `MIC ok ${s.micOk}, bad ${s.micBad}, ` +
         `unchecked ${s.micUnchecked}; ${report.violations.length} violation(s)`);
     }
     return report.violations.length > 0 ? 1 : 0;
@@ -145,9 +159,11 @@ async function codecDecoder(id: string): Promise<(fPort: number, bytes: Uint8Arr
   if (typeof getCodec !== 'function') {
     throw new LoireError('UNSUPPORTED', '--codec: this build has no codec registry');
   }
-  const codec = getCodec(id) as { decodeUplink?: (input: unknown) => { data: unknown } } | undefined;
+  type Decoder = { decodeUplink?: (input: unknown) => { data: unknown } };
+  const codec = getCodec(id) as Decoder | undefined;
   if (codec === undefined || typeof codec.decodeUplink !== 'function') {
     throw new UsageError(`--codec: unknown codec '${id}'`);
   }
-  return (fPort, bytes) => codec.decodeUplink!({ bytes: Array.from(bytes), fPort, variables: {} }).data;
+  const decode = codec.decodeUplink.bind(codec);
+  return (fPort, bytes) => decode({ bytes: Array.from(bytes), fPort, variables: {} }).data;
 }

@@ -32,7 +32,8 @@ export const CID = {
 
 /** The spec name of a command, such as `LinkADRAns`, or its CID in hex when unknown. */
 export function macCommandName(cid: number, uplink: boolean): string {
-  return macCommandByCid(cid, uplink ? 'up' : 'down')?.name ?? `0x${cid.toString(16).padStart(2, '0')}`;
+  const spec = macCommandByCid(cid, uplink ? 'up' : 'down');
+  return spec?.name ?? `0x${cid.toString(16).padStart(2, '0')}`;
 }
 
 /**
@@ -49,15 +50,19 @@ export function splitMacCommands(bytes: Uint8Array, uplink: boolean): RawMacComm
     const cid = bytes[i]!;
     const spec = cid >= 0x80 ? undefined : macCommandByCid(cid, uplink ? 'up' : 'down');
     // FilterListReq (relay) carries a variable-length EUI: its length is in the first byte.
-    const n = spec === undefined ? undefined : spec.length + (spec.variable ? (bytes[i + 1] ?? 0) & 0x1f : 0);
+    const n = spec === undefined
+      ? undefined
+      : spec.length + (spec.variable ? (bytes[i + 1] ?? 0) & 0x1f : 0);
     if (n === undefined) {
-      throw new LoireError('UNKNOWN_COMMAND', `MAC command: unknown CID 0x${cid.toString(16)} at offset ${i}`, {
+      const hex = cid.toString(16).padStart(2, '0');
+      throw new LoireError('UNKNOWN_COMMAND', `MAC command: unknown CID 0x${hex} at offset ${i}`, {
         offset: i,
         field: 'CID',
       });
     }
     if (i + 1 + n > bytes.length) {
-      throw new LoireError('TRUNCATED', `MAC command 0x${cid.toString(16)} at offset ${i} needs ${n} bytes`, {
+      const name = spec!.name;
+      throw new LoireError('TRUNCATED', `${name} at offset ${i}: needs ${n} payload bytes`, {
         offset: i,
         field: macCommandName(cid, uplink),
       });

@@ -63,7 +63,8 @@ export class DutyCycle {
     this.region = options.region;
     this.policy = options.policy ?? 'credits';
     if (this.policy !== 'credits' && this.policy !== 'off-time') {
-      throw new RangeError(`policy: expected 'credits' or 'off-time', got '${String(this.policy)}'`);
+      const got = String(this.policy);
+      throw new RangeError(`policy: expected 'credits' or 'off-time', got '${got}'`);
     }
     this.windowMs = options.windowMs ?? 3_600_000;
   }
@@ -91,7 +92,8 @@ export class DutyCycle {
     if (band === undefined) return undefined;
     let s = this.bands.get(band);
     if (s === undefined) {
-      s = { band, window: new SlidingWindow(band.dutyCycle * this.windowMs, this.windowMs), readyAtMs: -Infinity };
+      const window = new SlidingWindow(band.dutyCycle * this.windowMs, this.windowMs);
+      s = { band, window, readyAtMs: -Infinity };
       this.bands.set(band, s);
     }
     return s;
@@ -106,7 +108,9 @@ export class DutyCycle {
     if (s === undefined) return Infinity;
     let t = Math.max(nowMs, this.aggregatedReadyAtMs);
     if (s.band.dutyCycle < 1) {
-      t = this.policy === 'off-time' ? Math.max(t, s.readyAtMs) : s.window.earliestStartMs(t, toaMs);
+      t = this.policy === 'off-time'
+        ? Math.max(t, s.readyAtMs)
+        : s.window.earliestStartMs(t, toaMs);
     }
     return t;
   }
@@ -142,7 +146,8 @@ export class DutyCycle {
         rule: 'duty-cycle-off-time',
         subBand: s.band.name,
         allowedAtMs: allowed,
-        message: `sub-band ${s.band.name} (${pct}): started ${ms(allowed - startMs)} before its off-time ended`,
+        message: `sub-band ${s.band.name} (${pct}): started ${ms(allowed - startMs)} ` +
+          'before its off-time ended',
       };
     }
     const used = s.window.usedMs(startMs + toaMs - this.windowMs, startMs + toaMs);

@@ -24,7 +24,9 @@ export interface BackoffPeriod {
  */
 export function joinBackoffPeriod(sinceResetMs: number): BackoffPeriod {
   if (sinceResetMs < HOUR_MS) return { index: 0, fromMs: 0, toMs: HOUR_MS, budgetMs: 36_000 };
-  if (sinceResetMs < 11 * HOUR_MS) return { index: 1, fromMs: HOUR_MS, toMs: 11 * HOUR_MS, budgetMs: 36_000 };
+  if (sinceResetMs < 11 * HOUR_MS) {
+    return { index: 1, fromMs: HOUR_MS, toMs: 11 * HOUR_MS, budgetMs: 36_000 };
+  }
   const k = Math.floor((sinceResetMs - 11 * HOUR_MS) / (24 * HOUR_MS));
   const fromMs = 11 * HOUR_MS + k * 24 * HOUR_MS;
   return { index: 2 + k, fromMs, toMs: fromMs + 24 * HOUR_MS, budgetMs: 8_700 };

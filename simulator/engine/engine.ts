@@ -47,7 +47,9 @@ export class Engine {
   constructor(options: EngineOptions = {}) {
     this.rng = createRng(options.seed ?? 1);
     this.now = options.startMs ?? 0;
-    if (!Number.isFinite(this.now)) throw new RangeError(`startMs: expected a finite number, got ${this.now}`);
+    if (!Number.isFinite(this.now)) {
+      throw new RangeError(`startMs: expected a finite number, got ${this.now}`);
+    }
   }
 
   /** Current virtual time in milliseconds. */

@@ -2,4 +2,10 @@
 export { parseTrace } from './parse.js';
 export type { TraceFrame, TraceSource } from './parse.js';
 export { validateTrace } from './validate.js';
-export type { FrameReport, ValidateOptions, ValidationKeys, ValidationReport, Violation } from './validate.js';
+export type {
+  FrameReport,
+  ValidateOptions,
+  ValidationKeys,
+  ValidationReport,
+  Violation,
+} from './validate.js';

@@ -41,7 +41,10 @@ export interface TraceFrame {
 type Json = Record<string, unknown>;
 
 function bad(line: number, message: string): never {
-  throw new LoireError('BAD_ENCODING', `line ${line}: ${message}`, { offset: line, field: 'trace' });
+  throw new LoireError('BAD_ENCODING', `line ${line}: ${message}`, {
+    offset: line,
+    field: 'trace',
+  });
 }
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -155,8 +158,11 @@ function fromChirpStack(o: Json, line: number): TraceFrame {
   if (num(o.fCnt) !== undefined) ev.fCnt = num(o.fCnt)!;
   if (num(o.fPort) !== undefined) ev.fPort = num(o.fPort)!;
   if (typeof o.confirmed === 'boolean') ev.confirmed = o.confirmed;
-  ev.frmPayload = typeof o.data === 'string' ? bytesOf(o.data, line, 'data', true) : new Uint8Array(0);
-  if (typeof o.phyPayload === 'string') frame.phyPayload = bytesOf(o.phyPayload, line, 'phyPayload');
+  ev.frmPayload =
+    typeof o.data === 'string' ? bytesOf(o.data, line, 'data', true) : new Uint8Array(0);
+  if (typeof o.phyPayload === 'string') {
+    frame.phyPayload = bytesOf(o.phyPayload, line, 'phyPayload');
+  }
   return frame;
 }
 
@@ -184,7 +190,9 @@ function fromTts(o: Json, up: Json, line: number): TraceFrame {
   ev.fCnt ??= 0;
   if (num(up.f_port) !== undefined) ev.fPort = num(up.f_port)!;
   if (typeof up.confirmed === 'boolean') ev.confirmed = up.confirmed;
-  ev.frmPayload = typeof up.frm_payload === 'string' ? bytesOf(up.frm_payload, line, 'frm_payload', true) : new Uint8Array(0);
+  ev.frmPayload = typeof up.frm_payload === 'string'
+    ? bytesOf(up.frm_payload, line, 'frm_payload', true)
+    : new Uint8Array(0);
   const raw = up.raw_payload ?? o.raw_payload;
   if (typeof raw === 'string') frame.phyPayload = bytesOf(raw, line, 'raw_payload', true);
   return frame;
@@ -196,12 +204,21 @@ function framesOf(value: unknown, line: number): TraceFrame[] {
   // Unwrap event envelopes: TTS streams wrap in {result: {...}}, event logs in {data: {...}}.
   let o = value;
   if (isObj(o.result)) o = o.result;
-  if (isObj(o.data) && (isObj(o.data.uplink_message) || o.data.end_device_ids !== undefined)) o = o.data;
-  if (Array.isArray(o.rxpk)) return o.rxpk.map((r) => fromPacketForwarder(isObj(r) ? r : bad(line, 'rxpk entry is not an object'), line, 'up'));
+  if (isObj(o.data) && (isObj(o.data.uplink_message) || o.data.end_device_ids !== undefined)) {
+    o = o.data;
+  }
+  if (Array.isArray(o.rxpk)) {
+    return o.rxpk.map((r) =>
+      fromPacketForwarder(isObj(r) ? r : bad(line, 'rxpk entry is not an object'), line, 'up'));
+  }
   if (isObj(o.txpk)) return [fromPacketForwarder(o.txpk, line, 'down')];
   if (isObj(o.uplink_message)) return [fromTts(o, o.uplink_message, line)];
-  if (isObj(o.txInfo) && (o.deviceInfo !== undefined || o.deduplicationId !== undefined)) return [fromChirpStack(o, line)];
-  if (o.datr !== undefined && o.data !== undefined && o.freq !== undefined) return [fromPacketForwarder(o, line, 'up')];
+  if (isObj(o.txInfo) && (o.deviceInfo !== undefined || o.deduplicationId !== undefined)) {
+    return [fromChirpStack(o, line)];
+  }
+  if (o.datr !== undefined && o.data !== undefined && o.freq !== undefined) {
+    return [fromPacketForwarder(o, line, 'up')];
+  }
   return [fromLoire(o, line)];
 }
 

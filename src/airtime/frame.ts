@@ -33,7 +33,9 @@ export function frameAirtime(
 ): Airtime {
   const rate = dataRateOf(region, dr);
   const crc = options.direction !== 'downlink';
-  if (rate.modulation === 'fsk') return fskAirtime({ bitRateBps: rate.bitRateBps, crc }, phyPayloadBytes);
+  if (rate.modulation === 'fsk') {
+    return fskAirtime({ bitRateBps: rate.bitRateBps, crc }, phyPayloadBytes);
+  }
   if (rate.modulation !== 'lora') {
     throw new RangeError(`dr: ${dr} of ${region.id} is ${rate.modulation}, not LoRa or FSK`);
   }

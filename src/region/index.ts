@@ -36,7 +36,8 @@ export const REGIONS: Readonly<Record<string, Region>> = {
 export function regionById(name: string): Region {
   const r = REGIONS[String(name).toLowerCase()];
   if (r === undefined) {
-    throw new RangeError(`region: expected one of ${Object.keys(REGIONS).join(', ')}, got '${name}'`);
+    const known = Object.keys(REGIONS).join(', ');
+    throw new RangeError(`region: expected one of ${known}, got '${name}'`);
   }
   return r;
 }

@@ -45,9 +45,8 @@ export function dataRateOf(region: Region, dr: number): DataRate {
  */
 export function drOf(region: Region, sf: number, bandwidthHz: number): number | undefined {
   for (const d of region.dataRates) {
-    if (d !== undefined && d.modulation === 'lora' && d.sf === sf && d.bandwidthHz === bandwidthHz) {
-      return d.dr;
-    }
+    if (d === undefined || d.modulation !== 'lora') continue;
+    if (d.sf === sf && d.bandwidthHz === bandwidthHz) return d.dr;
   }
   return undefined;
 }

@@ -24,14 +24,23 @@ const DATA_RATES: (DataRate | undefined)[] = [
 ];
 
 // RP002-1.0.1 §2.5.6 Tables 16 (repeater compatible) and 17 (no repeater): M per DR.
-const M_REPEATER: (number | undefined)[] = [19, 61, 133, 230, 230, , , , 41, 117, 230, 230, 230, 230];
-const M_NO_REPEATER: (number | undefined)[] = [19, 61, 133, 250, 250, , , , 61, 137, 250, 250, 250, 250];
+// DR5..7 are not modelled (undefined).
+const M_REPEATER: (number | undefined)[] = [
+  19, 61, 133, 230, 230, undefined, undefined, undefined, 41, 117, 230, 230, 230, 230,
+];
+const M_NO_REPEATER: (number | undefined)[] = [
+  19, 61, 133, 250, 250, undefined, undefined, undefined, 61, 137, 250, 250, 250, 250,
+];
 
 // RP002-1.0.1 §2.5.2: 64 channels of 125 kHz from 902.3 MHz every 200 kHz (DR0..3), then
 // 8 channels of 500 kHz from 903.0 MHz every 1.6 MHz (DR4).
 const CHANNELS: Channel[] = [];
-for (let n = 0; n < 64; n++) CHANNELS.push({ frequencyHz: 902_300_000 + n * 200_000, minDr: 0, maxDr: 3 });
-for (let n = 0; n < 8; n++) CHANNELS.push({ frequencyHz: 903_000_000 + n * 1_600_000, minDr: 4, maxDr: 4 });
+for (let n = 0; n < 64; n++) {
+  CHANNELS.push({ frequencyHz: 902_300_000 + n * 200_000, minDr: 0, maxDr: 3 });
+}
+for (let n = 0; n < 8; n++) {
+  CHANNELS.push({ frequencyHz: 903_000_000 + n * 1_600_000, minDr: 4, maxDr: 4 });
+}
 
 /** The uplink channel index (0..71) of an US915 uplink frequency, or -1. */
 function uplinkChannel(frequencyHz: number): number {
