@@ -4,7 +4,7 @@
  * (the device's and the network's), so that a simulated network, tests and the trace validator
  * build frames the same way.
  */
-import { bytesToHex } from '../../src/bytes/hex.js';
+import { bytesToHex, hexToBytes } from '../../src/bytes/hex.js';
 import {
   computeDownlinkMic10,
   computeDownlinkMic11,
@@ -36,7 +36,7 @@ import {
   encodePhyPayload,
   MType,
 } from '../../src/mac/index.js';
-import type { CfList, DownlinkDataFrame } from '../../src/mac/index.js';
+import type { CfList, DownlinkDataFrame, Mhdr, MTypeValue } from '../../src/mac/index.js';
 
 /** LoRaWAN version of a device: 1.0.x (one network key) or 1.1 (split keys). */
 export type LorawanVersion = '1.0' | '1.1';
@@ -71,7 +71,9 @@ export interface SessionKeys {
  */
 export function createSession(version: LorawanVersion, keys: SessionKeys): Session {
   const need = (k: Uint8Array | undefined, name: string): Uint8Array => {
-    if (!(k instanceof Uint8Array)) throw new TypeError(`${name}: expected 16 bytes for LoRaWAN ${version}`);
+    if (!(k instanceof Uint8Array)) {
+      throw new TypeError(`${name}: expected 16 bytes for LoRaWAN ${version}`);
+    }
     return k;
   };
   if (version === '1.0') {
@@ -100,14 +102,18 @@ export interface RootKeys {
   nwkKey?: Uint8Array;
 }
 
-const MHDR = (mType: number): { mType: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7; rfu: number; major: number } => ({
-  mType: mType as 0,
+const MHDR = (mType: MTypeValue): Mhdr => ({
+  mType,
   rfu: 0,
   major: 0,
 });
 
 /** Builds a Join-Request (TS001-1.0.4 §6.2.4); its MIC uses NwkKey in 1.1, AppKey in 1.0. */
-export function buildJoinRequest(version: LorawanVersion, root: RootKeys, devNonce: number): Uint8Array {
+export function buildJoinRequest(
+  version: LorawanVersion,
+  root: RootKeys,
+  devNonce: number,
+): Uint8Array {
   const bytes = encodePhyPayload({
     type: 'joinRequest',
     mhdr: MHDR(MType.JoinRequest),
@@ -146,7 +152,8 @@ export function openJoinAccept(
   devNonce: number,
   phyPayload: Uint8Array,
 ): JoinAcceptResult | undefined {
-  if ((phyPayload.length !== 17 && phyPayload.length !== 33) || phyPayload[0]! >> 5 !== MType.JoinAccept) {
+  const length = phyPayload.length;
+  if ((length !== 17 && length !== 33) || phyPayload[0]! >> 5 !== MType.JoinAccept) {
     return undefined;
   }
   const rootKey = version === '1.1' ? root.nwkKey! : root.appKey;
@@ -155,21 +162,30 @@ export function openJoinAccept(
   const message = plain.subarray(0, ja.micOffset);
   const p = ja.payload;
   const optNeg = version === '1.1' && p.dlSettings.optNeg;
-  const joinEUI = hexBytes(root.joinEui);
+  const joinEUI = hexToBytes(root.joinEui);
   const ok = optNeg
-    ? verifyJoinAcceptMic11(deriveJoinServerKeys({ nwkKey: root.nwkKey!, devEUI: hexBytes(root.devEui) }).jsIntKey, {
-        joinReqType: 0xff, joinEUI, devNonce, message,
-      }, ja.mic)
+    ? verifyJoinAcceptMic11(
+        jsIntKey(root),
+        { joinReqType: 0xff, joinEUI, devNonce, message },
+        ja.mic,
+      )
     : verifyJoinAcceptMic10(rootKey, message, ja.mic);
   if (!ok) return undefined;
   const netId = parseInt(p.homeNetId, 16);
   let keys: SessionKeys;
   if (version === '1.0') {
-    const k = deriveSessionKeys10({ appKey: root.appKey, joinNonce: p.joinNonce, netId, devNonce });
+    const joinNonce = p.joinNonce;
+    const k = deriveSessionKeys10({ appKey: root.appKey, joinNonce, netId, devNonce });
     keys = { devAddr: p.devAddr, nwkSKey: k.nwkSKey, appSKey: k.appSKey };
   } else {
     const k = deriveSessionKeys11({
-      nwkKey: root.nwkKey!, appKey: root.appKey, joinNonce: p.joinNonce, devNonce, joinEUI, netId, optNeg,
+      nwkKey: root.nwkKey!,
+      appKey: root.appKey,
+      joinNonce: p.joinNonce,
+      devNonce,
+      joinEUI,
+      netId,
+      optNeg,
     });
     keys = { devAddr: p.devAddr, ...k };
   }
@@ -226,8 +242,11 @@ export function buildJoinAccept(
   const message = plain.subarray(0, plain.length - 4);
   const rootKey = version === '1.1' ? root.nwkKey! : root.appKey;
   const mic = optNeg
-    ? computeJoinAcceptMic11(deriveJoinServerKeys({ nwkKey: root.nwkKey!, devEUI: hexBytes(root.devEui) }).jsIntKey, {
-        joinReqType: 0xff, joinEUI: hexBytes(root.joinEui), devNonce, message,
+    ? computeJoinAcceptMic11(jsIntKey(root), {
+        joinReqType: 0xff,
+        joinEUI: hexToBytes(root.joinEui),
+        devNonce,
+        message,
       })
     : computeJoinAcceptMic10(rootKey, message);
   plain.set(mic, plain.length - 4);
@@ -262,17 +281,33 @@ export function buildUplink(session: Session, spec: UplinkSpec): Uint8Array {
   // FPort 0 carries MAC commands, encrypted with the network key (TS001-1.0.4 §4.3.3).
   const payloadKey = fPort === 0 ? session.nwkSEncKey : session.appSKey;
   const frmPayload = spec.frmPayload.length > 0
-    ? encryptFrmPayload(payloadKey, { direction: 'up', devAddr, fCnt: spec.fCnt, payload: spec.frmPayload })
+    ? encryptFrmPayload(payloadKey, {
+        direction: 'up',
+        devAddr,
+        fCnt: spec.fCnt,
+        payload: spec.frmPayload,
+      })
     : spec.frmPayload;
   const fOpts = session.version === '1.1' && spec.fOpts.length > 0
-    ? encryptFOpts(session.nwkSEncKey, { direction: 'up', devAddr, fCnt: spec.fCnt, fOpts: spec.fOpts })
+    ? encryptFOpts(session.nwkSEncKey, {
+        direction: 'up',
+        devAddr,
+        fCnt: spec.fCnt,
+        fOpts: spec.fOpts,
+      })
     : spec.fOpts;
   const bytes = encodePhyPayload({
     type: 'data',
     mhdr: MHDR(spec.confirmed ? MType.ConfirmedDataUp : MType.UnconfirmedDataUp),
     fhdr: {
       devAddr,
-      fCtrl: { adr: spec.adr, adrAckReq: spec.adrAckReq, ack: spec.ack, classB: false, fOptsLen: fOpts.length },
+      fCtrl: {
+        adr: spec.adr,
+        adrAckReq: spec.adrAckReq,
+        ack: spec.ack,
+        classB: false,
+        fOptsLen: fOpts.length,
+      },
       fCnt: spec.fCnt & 0xffff,
       fOpts,
     },
@@ -283,7 +318,12 @@ export function buildUplink(session: Session, spec: UplinkSpec): Uint8Array {
   const message = bytes.subarray(0, bytes.length - 4);
   const mic = session.version === '1.1'
     ? computeUplinkMic11(session.sNwkSIntKey, session.fNwkSIntKey, {
-        devAddr, fCnt: spec.fCnt, message, confFCnt: spec.ack ? spec.confFCnt : 0, txDr: spec.txDr, txCh: spec.txCh,
+        devAddr,
+        fCnt: spec.fCnt,
+        message,
+        confFCnt: spec.ack ? spec.confFCnt : 0,
+        txDr: spec.txDr,
+        txCh: spec.txCh,
       })
     : computeUplinkMic10(session.fNwkSIntKey, { devAddr, fCnt: spec.fCnt, message });
   bytes.set(mic, bytes.length - 4);
@@ -335,13 +375,21 @@ export function openDownlink(
   if (fCnt > 0xffffffff) return undefined;
   const message = phyPayload.subarray(0, f.micOffset);
   const ok = session.version === '1.1'
-    ? verifyDownlinkMic11(session.sNwkSIntKey, { devAddr, fCnt, message, confFCnt: f.fhdr.fCtrl.ack ? confFCnt : 0 }, f.mic)
+    ? verifyDownlinkMic11(
+        session.sNwkSIntKey,
+        { devAddr, fCnt, message, confFCnt: f.fhdr.fCtrl.ack ? confFCnt : 0 },
+        f.mic,
+      )
     : verifyDownlinkMic10(session.sNwkSIntKey, { devAddr, fCnt, message }, f.mic);
   if (!ok) return undefined;
   let macCommands: Uint8Array = f.fhdr.fOpts;
   if (session.version === '1.1' && macCommands.length > 0) {
     macCommands = decryptFOpts(session.nwkSEncKey, {
-      direction: 'down', devAddr, fCnt, fOpts: macCommands, aFCntDown: f.fPort !== null && f.fPort > 0,
+      direction: 'down',
+      devAddr,
+      fCnt,
+      fOpts: macCommands,
+      aFCntDown: f.fPort !== null && f.fPort > 0,
     });
   }
   let frmPayload = f.frmPayload;
@@ -400,7 +448,13 @@ export function buildDownlink(session: Session, spec: DownlinkSpec): Uint8Array 
     mhdr: MHDR(spec.confirmed ? MType.ConfirmedDataDown : MType.UnconfirmedDataDown),
     fhdr: {
       devAddr,
-      fCtrl: { adr: spec.adr ?? false, rfu: false, ack: spec.ack ?? false, fPending: spec.fPending ?? false, fOptsLen: fOpts.length },
+      fCtrl: {
+        adr: spec.adr ?? false,
+        rfu: false,
+        ack: spec.ack ?? false,
+        fPending: spec.fPending ?? false,
+        fOptsLen: fOpts.length,
+      },
       fCnt: spec.fCnt & 0xffff,
       fOpts,
     },
@@ -418,10 +472,9 @@ export function buildDownlink(session: Session, spec: DownlinkSpec): Uint8Array 
   return bytes;
 }
 
-function hexBytes(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
+/** JSIntKey of a 1.1 device (TS001-1.1 §6.1.1.3). */
+function jsIntKey(root: RootKeys): Uint8Array {
+  return deriveJoinServerKeys({ nwkKey: root.nwkKey!, devEUI: hexToBytes(root.devEui) }).jsIntKey;
 }
 
 /** Lowercase hex of a frame, for traces. */

@@ -40,10 +40,15 @@ export function macCommandName(cid: number, uplink: boolean): string {
  * Splits a sequence of MAC commands.
  *
  * @param uplink true for commands sent by the device
+ * @param lenient stop at an unknown or truncated command and return those before it
  * @throws {LoireError} `UNKNOWN_COMMAND` at an unknown CID (the rest cannot be delimited),
  *   `TRUNCATED` when a command's payload runs past the end
  */
-export function splitMacCommands(bytes: Uint8Array, uplink: boolean): RawMacCommand[] {
+export function splitMacCommands(
+  bytes: Uint8Array,
+  uplink: boolean,
+  lenient = false,
+): RawMacCommand[] {
   const out: RawMacCommand[] = [];
   let i = 0;
   while (i < bytes.length) {
@@ -53,6 +58,7 @@ export function splitMacCommands(bytes: Uint8Array, uplink: boolean): RawMacComm
     const n = spec === undefined
       ? undefined
       : spec.length + (spec.variable ? (bytes[i + 1] ?? 0) & 0x1f : 0);
+    if (lenient && (n === undefined || i + 1 + n > bytes.length)) break;
     if (n === undefined) {
       const hex = cid.toString(16).padStart(2, '0');
       throw new LoireError('UNKNOWN_COMMAND', `MAC command: unknown CID 0x${hex} at offset ${i}`, {

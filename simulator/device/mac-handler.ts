@@ -47,34 +47,18 @@ export interface MacState {
 // TS001-1.0.4 §5.13 / RP002: TxParamSetupReq MaxEIRP codes in dBm.
 const MAX_EIRP = [8, 10, 12, 13, 14, 16, 18, 20, 21, 24, 26, 27, 29, 30, 33, 36];
 
-const ans = (cid: number, ...bytes: number[]): RawMacCommand => ({ cid, payload: Uint8Array.from(bytes) });
+const ans = (cid: number, ...bytes: number[]): RawMacCommand => ({
+  cid,
+  payload: Uint8Array.from(bytes),
+});
 
 /**
  * Applies the MAC commands of one downlink (clear bytes) to `m` and queues the answers.
  * An unknown command stops processing, since the rest cannot be delimited (TS001-1.0.4 §5).
  */
 export function handleMacCommands(m: MacState, bytes: Uint8Array): void {
-  let commands: RawMacCommand[];
-  try {
-    commands = splitMacCommands(bytes, false);
-  } catch {
-    // Keep the commands before the fault: split again up to the failing offset.
-    commands = [];
-    let i = 0;
-    while (i < bytes.length) {
-      try {
-        const one = splitMacCommands(bytes.subarray(i), false);
-        commands.push(...one);
-        break;
-      } catch (e) {
-        const off = (e as { offset?: number }).offset ?? 0;
-        if (off === 0) break;
-        commands.push(...splitMacCommands(bytes.subarray(i, i + off), false));
-        i += off;
-        break;
-      }
-    }
-  }
+  // A device acts on the commands before an unknown or cut one and ignores the rest.
+  const commands = splitMacCommands(bytes, false, true);
   for (let i = 0; i < commands.length; i++) {
     const c = commands[i]!;
     const p = c.payload;
@@ -180,13 +164,20 @@ function linkAdr(m: MacState, block: RawMacCommand[]): void {
   for (let k = 0; k < block.length; k++) m.answers.push(ans(0x03, status));
 }
 
-function applyChMask(region: Region, channels: DeviceChannel[], enabled: boolean[], mask: number, cntl: number): boolean {
-  const defined = (i: number): boolean => channels[i] !== undefined && channels[i]!.frequencyHz !== 0;
+function applyChMask(
+  region: Region,
+  channels: DeviceChannel[],
+  enabled: boolean[],
+  mask: number,
+  cntl: number,
+): boolean {
+  const defined = (i: number): boolean => (channels[i]?.frequencyHz ?? 0) !== 0;
   if (region.id === 'US915') {
     // RP002-1.0.1 §2.5.5: ChMaskCntl 0..3 blocks of 16 channels, 4 the 500 kHz channels,
     // 6 all 125 kHz on, 7 all 125 kHz off (mask then for 64..71). 5 is not simulated.
     if (cntl <= 4) {
-      for (let b = 0; b < (cntl === 4 ? 8 : 16); b++) enabled[cntl * 16 + b] = (mask & (1 << b)) !== 0;
+      const n = cntl === 4 ? 8 : 16;
+      for (let b = 0; b < n; b++) enabled[cntl * 16 + b] = (mask & (1 << b)) !== 0;
       return true;
     }
     if (cntl === 6 || cntl === 7) {
@@ -217,7 +208,9 @@ function rxParamSetup(m: MacState, p: Uint8Array): void {
   const offset = (p[0]! >> 4) & 0x07;
   const rx2Dr = p[0]! & 0x0f;
   const freq = readFrequencyHz(p, 1);
-  const freqOk = subBandOf(m.region, freq) !== undefined || m.region.id === 'US915' && freq >= 923_300_000 && freq <= 927_500_000;
+  // US915 downlinks use 923.3-927.5 MHz, outside its uplink band (RP002-1.0.1 §2.5.2).
+  const usDownlink = m.region.id === 'US915' && freq >= 923_300_000 && freq <= 927_500_000;
+  const freqOk = subBandOf(m.region, freq) !== undefined || usDownlink;
   const drOk = m.region.dataRates[rx2Dr] !== undefined;
   const offOk = offset <= m.region.maxRx1DrOffset;
   const status = (offOk ? 4 : 0) | (drOk ? 2 : 0) | (freqOk ? 1 : 0);
@@ -236,10 +229,14 @@ function newChannel(m: MacState, p: Uint8Array): void {
   const maxDr = p[4]! >> 4;
   // Default channels cannot be changed (RP002-1.0.1 §2.4.2); frequency 0 disables a channel.
   const fixed = index < m.region.defaultChannels.length;
-  const freqOk = !fixed && index < m.region.maxChannels && (freq === 0 || subBandOf(m.region, freq) !== undefined);
-  const drOk = minDr <= maxDr && m.region.dataRates[minDr] !== undefined && m.region.dataRates[maxDr] !== undefined;
+  const inBand = freq === 0 || subBandOf(m.region, freq) !== undefined;
+  const freqOk = !fixed && index < m.region.maxChannels && inBand;
+  const rates = m.region.dataRates;
+  const drOk = minDr <= maxDr && rates[minDr] !== undefined && rates[maxDr] !== undefined;
   if (freqOk && drOk) {
-    while (m.channels.length <= index) m.channels.push({ frequencyHz: 0, minDr: 0, maxDr: 0, enabled: false });
+    while (m.channels.length <= index) {
+      m.channels.push({ frequencyHz: 0, minDr: 0, maxDr: 0, enabled: false });
+    }
     m.channels[index] = freq === 0
       ? { frequencyHz: 0, minDr: 0, maxDr: 0, enabled: false }
       : { frequencyHz: freq, minDr, maxDr, enabled: true };
