@@ -36,6 +36,7 @@ const HELP = `usage: loire validate <trace.jsonl> [options]
   --keys FILE                  the same keys as JSON ({"nwkSKey": "...", ...})
   --codec ID                   decode application payloads with this codec
   --devnonce counter|random    DevNonce rule (default counter, TS001-1.0.4)
+  --policy credits|off-time|both  duty-cycle rules to check (default both)
   --no-repeater                size limits from the table without repeater
   --json                       the report as JSON`;
 
@@ -75,7 +76,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let json = argv.includes('--json');
   try {
     const args = parseArgs(argv, {
-      values: ['region', 'lorawan', 'keys', 'codec', 'devnonce', ...Object.keys(KEY_FLAGS)],
+      values: ['region', 'lorawan', 'keys', 'codec', 'devnonce', 'policy', ...Object.keys(KEY_FLAGS)],
       booleans: ['json', 'help', 'no-repeater'],
     });
     json = args.flags.json === true;
@@ -93,6 +94,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (devNonce !== 'counter' && devNonce !== 'random') {
       throw new UsageError(`--devnonce: expected counter or random, got '${devNonce}'`);
     }
+    const policy = v.policy ?? 'both';
+    if (policy !== 'credits' && policy !== 'off-time' && policy !== 'both') {
+      throw new UsageError(`--policy: expected credits, off-time or both, got '${policy}'`);
+    }
     const keys: ValidationKeys = v.keys !== undefined ? readKeysFile(v.keys) : {};
     for (const [flag, field] of Object.entries(KEY_FLAGS)) {
       if (v[flag] !== undefined) keys[field] = key(v[flag], flag) as never;
@@ -103,6 +108,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       lorawan: lorawan === '1.1' ? '1.1' : '1.0',
       keys,
       devNonce,
+      dutyCyclePolicy: policy,
       repeater: !args.flags['no-repeater'],
     };
     if (v.codec !== undefined) options.decode = await codecDecoder(v.codec);

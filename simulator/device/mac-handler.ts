@@ -149,8 +149,11 @@ function linkAdr(m: MacState, block: RawMacCommand[]): void {
   if (!enabled.some((e, i) => e && m.channels[i]!.frequencyHz !== 0)) chMaskOk = false;
   // DR 15 and TXPower 15 mean "keep the current value" (TS001-1.0.4 §5.3).
   const dr = drField === 15 ? m.dr : drField;
+  // The DR must suit an enabled channel: of the new mask, or of the current one if the new
+  // mask is refused (as LoRaMac-node's LinkAdrReq verification does).
+  const mask = chMaskOk ? enabled : m.channels.map((c) => c.enabled);
   const drOk = region.dataRates[dr] !== undefined &&
-    m.channels.some((c, i) => enabled[i] && c.frequencyHz !== 0 && dr >= c.minDr && dr <= c.maxDr);
+    m.channels.some((c, i) => mask[i] && c.frequencyHz !== 0 && dr >= c.minDr && dr <= c.maxDr);
   const power = powerField === 15 ? m.txPowerIndex : powerField;
   const powerOk = region.txPowerDbm(power) !== undefined;
   const status = (powerOk ? 4 : 0) | (drOk ? 2 : 0) | (chMaskOk ? 1 : 0);

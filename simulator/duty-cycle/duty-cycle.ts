@@ -11,8 +11,10 @@ import { SlidingWindow } from './window.js';
  * dutyCycle x 1 h (ETSI EN 300 220-1 §4.2.3; LoRaMac-node's time credits, kept exact here).
  * `off-time`: after each frame the sub-band rests ToA / dutyCycle - ToA
  * (the per-transmission rule; ns-3 lorawan and many simulators).
+ * `both`: a frame waits until both rules allow it. Neither rule implies the other: credits
+ * allow bursts, and off-time alone lets one frame more than the budget into some windows.
  */
-export type DutyCyclePolicy = 'credits' | 'off-time';
+export type DutyCyclePolicy = 'credits' | 'off-time' | 'both';
 
 /** Options of {@link DutyCycle}. */
 export interface DutyCycleOptions {
@@ -62,9 +64,9 @@ export class DutyCycle {
   constructor(options: DutyCycleOptions) {
     this.region = options.region;
     this.policy = options.policy ?? 'credits';
-    if (this.policy !== 'credits' && this.policy !== 'off-time') {
+    if (this.policy !== 'credits' && this.policy !== 'off-time' && this.policy !== 'both') {
       const got = String(this.policy);
-      throw new RangeError(`policy: expected 'credits' or 'off-time', got '${got}'`);
+      throw new RangeError(`policy: expected 'credits', 'off-time' or 'both', got '${got}'`);
     }
     this.windowMs = options.windowMs ?? 3_600_000;
   }
@@ -108,9 +110,9 @@ export class DutyCycle {
     if (s === undefined) return Infinity;
     let t = Math.max(nowMs, this.aggregatedReadyAtMs);
     if (s.band.dutyCycle < 1) {
-      t = this.policy === 'off-time'
-        ? Math.max(t, s.readyAtMs)
-        : s.window.earliestStartMs(t, toaMs);
+      if (this.policy !== 'credits') t = Math.max(t, s.readyAtMs);
+      // The window's answer only moves later than its input, so one pass settles both rules.
+      if (this.policy !== 'off-time') t = s.window.earliestStartMs(t, toaMs);
     }
     return t;
   }
@@ -141,7 +143,7 @@ export class DutyCycle {
     const allowed = this.earliestStartMs(frequencyHz, toaMs, startMs);
     if (allowed <= startMs + EPSILON_MS) return undefined;
     const pct = `${s.band.dutyCycle * 100} %`;
-    if (this.policy === 'off-time') {
+    if (this.policy !== 'credits' && startMs + EPSILON_MS < s.readyAtMs) {
       return {
         rule: 'duty-cycle-off-time',
         subBand: s.band.name,
