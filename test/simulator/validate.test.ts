@@ -65,8 +65,8 @@ describe('validator finds each planted fault', () => {
   });
 
   test('DevNonce reuse and a DevNonce that does not increase', () => {
-    const jr = (n: number, t: number): string => line(t, buildJoinRequest('1.0', root, n), { dr: 0 });
-    const text = [jr(5, 0), jr(6, 60_000), jr(6, 120_000), jr(2, 180_000)].join('\n');
+    const jr = (n: number, t: number): string => line(t, buildJoinRequest('1.0', root, n));
+    const text = [jr(5, 0), jr(6, 600_000), jr(6, 1_200_000), jr(2, 1_800_000)].join('\n');
     expect(rules(text)).toEqual(['devnonce-reuse@3', 'devnonce-order@4']);
     expect(rules(text, { devNonce: 'random' })).toEqual(['devnonce-reuse@3']);
   });
@@ -136,7 +136,8 @@ describe('trace formats', () => {
     expect(t).toMatchObject({ source: 'tts', sf: 7, frequencyHz: 868_100_000, event: { fCnt: 7, fPort: 1 } });
     expect([...t.event!.frmPayload!]).toEqual([1, 2, 3, 4]);
     // Counters are checked on events; MICs are not (no raw frame).
-    const report = validateTrace(parseTrace([cs, cs.replace('"fCnt":7', '"fCnt":3')].join('\n')), { region: EU868 });
+    const later = cs.replace('"fCnt":7', '"fCnt":3').replace('10:00:00Z', '10:10:00Z');
+    const report = validateTrace(parseTrace([cs, later].join('\n')), { region: EU868 });
     expect(report.violations.map((v) => v.rule)).toEqual(['fcnt-replay']);
     expect(report.notes.length).toBeGreaterThan(0);
   });
@@ -169,12 +170,12 @@ describe('loire validate', () => {
     expect(io.stdout.at(-1)).toMatch(/5 frames .* MIC ok 5, bad 0, unchecked 0; 0 violation/);
 
     const lines = cleanLines();
-    lines.push(line(5 * 600_000, up(1, [0])));
+    lines.push(line(5 * 600_000, up(2, [0])));
     const dirty = file('dirty.jsonl', lines.join('\n'));
     const io2 = capture();
     expect(await runCli(['validate', dirty, ...keyFlags, '--json'], io2)).toBe(1);
     const report = JSON.parse(io2.stdout[0]!);
-    expect(report.violations).toEqual([{ rule: 'fcnt-replay', line: 6, message: expect.stringMatching(/FCnt 1/) }]);
+    expect(report.violations).toEqual([{ rule: 'fcnt-replay', line: 6, message: expect.stringMatching(/FCnt 2/) }]);
   });
 
   test('--keys FILE works like the flags', async () => {
