@@ -10,7 +10,6 @@
  */
 import { frameAirtime } from '../../src/airtime/frame.js';
 import { bytesToHex } from '../../src/bytes/hex.js';
-import { subBandOf } from '../../src/region/lookup.js';
 import type { Region } from '../../src/region/types.js';
 import { DutyCycle } from '../duty-cycle/duty-cycle.js';
 import { JoinBackoff } from '../duty-cycle/join-backoff.js';
@@ -87,6 +86,8 @@ function preambleMs(region: Region, dr: number): number {
   const toa = frameAirtime(region, dr, 0, { direction: 'downlink' });
   return toa.symbolMs !== undefined ? 12.25 * toa.symbolMs : 1;
 }
+
+const NO_COMMANDS = { bytes: new Uint8Array(0), used: [] as RawMacCommand[] };
 
 /**
  * A simulated Class A device.
@@ -346,6 +347,10 @@ export class ClassADevice {
 
   /** MAC commands the next uplink carries, whole commands up to 15 bytes (TS001-1.0.4 §4.3.1.6). */
   private fOptsFor(maxBytes: number): { bytes: Uint8Array; used: RawMacCommand[] } {
+    const m = this.mac;
+    if (m.sticky.length + m.answers.length + m.requests.length === 0 && !m.rekeyPending && !m.resetPending) {
+      return NO_COMMANDS;
+    }
     const all: RawMacCommand[] = [...this.mac.sticky, ...this.mac.answers, ...this.mac.requests];
     if (this.mac.rekeyPending) all.push({ cid: 0x0b, payload: Uint8Array.of(1) });
     if (this.mac.resetPending) all.push({ cid: 0x01, payload: Uint8Array.of(1) });
@@ -385,7 +390,6 @@ export class ClassADevice {
     for (let i = 0; i < this.channels.length; i++) {
       const c = this.channels[i]!;
       if (!c.enabled || c.frequencyHz === 0 || dr < c.minDr || dr > c.maxDr) continue;
-      if (subBandOf(this.region, c.frequencyHz) === undefined) continue;
       const t = this.dutyCycle.earliestStartMs(c.frequencyHz, toaMs, now);
       if (t < best - 1e-9) {
         best = t;
@@ -412,10 +416,10 @@ export class ClassADevice {
       return;
     }
     const channelIndex = candidates[this.rng.int(0, candidates.length - 1)]!;
-    this.send(p, channelIndex, dr, toaMs);
+    this.send(p, channelIndex, dr, toaMs, length);
   }
 
-  private send(p: Pending, channelIndex: number, dr: number, toaMs: number): void {
+  private send(p: Pending, channelIndex: number, dr: number, toaMs: number, length: number): void {
     const now = this.engine.nowMs;
     const channel = this.channels[channelIndex]!;
     let phyPayload: Uint8Array;
@@ -445,8 +449,10 @@ export class ClassADevice {
       const max = this.region.maxPayload(dr, { uplinkDwellTime: this.mac.uplinkDwellTime });
       const { bytes: fOpts, used } = this.fOptsFor((max?.n ?? 0) - p.payload!.length);
       // One-shot answers and requests leave the queue once sent; sticky ones stay.
-      this.mac.answers = this.mac.answers.filter((c) => !used.includes(c));
-      this.mac.requests = this.mac.requests.filter((c) => !used.includes(c));
+      if (used.length > 0) {
+        this.mac.answers = this.mac.answers.filter((c) => !used.includes(c));
+        this.mac.requests = this.mac.requests.filter((c) => !used.includes(c));
+      }
       const ack = this.confirmedDownFCnt >= 0;
       phyPayload = buildUplink(session, {
         confirmed: p.confirmed,
@@ -470,7 +476,9 @@ export class ClassADevice {
       ];
     }
     // A real frame length may differ from the estimate only by FOpts chosen now; re-time it.
-    const realToa = frameAirtime(this.region, dr, phyPayload.length).toaMs;
+    const realToa = phyPayload.length === length
+      ? toaMs
+      : frameAirtime(this.region, dr, phyPayload.length).toaMs;
     this.dutyCycle.record(channel.frequencyHz, now, realToa);
     this.stats.transmissions++;
     p.windows = windows;
@@ -501,8 +509,12 @@ export class ClassADevice {
   }
 
   private window(n: 1 | 2, openAtMs: number, frequencyHz: number, dr: number): RxWindow {
-    return { window: n, openAtMs, timeoutMs: preambleMs(this.region, dr), frequencyHz, dr };
+    let timeoutMs = this.preambleCache[dr];
+    if (timeoutMs === undefined) timeoutMs = this.preambleCache[dr] = preambleMs(this.region, dr);
+    return { window: n, openAtMs, timeoutMs, frequencyHz, dr };
   }
+
+  private readonly preambleCache: number[] = [];
 
   private rootKeys(): RootKeys {
     const a = this.activation;

@@ -58,6 +58,8 @@ export class DutyCycle {
   readonly policy: DutyCyclePolicy;
   private readonly windowMs: number;
   private readonly bands = new Map<SubBand, BandState>();
+  // Channel frequencies repeat: remember each one's band state (null: outside every band).
+  private readonly byFrequency = new Map<number, BandState | null>();
   private aggregatedReadyAtMs = -Infinity;
   private maxDCycle = 0;
 
@@ -90,14 +92,20 @@ export class DutyCycle {
   }
 
   private state(frequencyHz: number): BandState | undefined {
+    const known = this.byFrequency.get(frequencyHz);
+    if (known !== undefined) return known ?? undefined;
     const band = subBandOf(this.region, frequencyHz);
-    if (band === undefined) return undefined;
+    if (band === undefined) {
+      this.byFrequency.set(frequencyHz, null);
+      return undefined;
+    }
     let s = this.bands.get(band);
     if (s === undefined) {
       const window = new SlidingWindow(band.dutyCycle * this.windowMs, this.windowMs);
       s = { band, window, readyAtMs: -Infinity };
       this.bands.set(band, s);
     }
+    this.byFrequency.set(frequencyHz, s);
     return s;
   }
 

@@ -18,6 +18,8 @@ interface Span {
 /** Airtime ledger of one sub-band over a rolling window. */
 export class SlidingWindow {
   private spans: Span[] = [];
+  // Index of the oldest span still in the window: dropping is a cursor move, not a copy.
+  private head = 0;
 
   /**
    * @param budgetMs airtime allowed in any window (duty cycle x window)
@@ -31,7 +33,8 @@ export class SlidingWindow {
   /** Airtime of past transmissions inside [fromMs, toMs]. */
   usedMs(fromMs: number, toMs: number): number {
     let sum = 0;
-    for (const s of this.spans) {
+    for (let i = this.head; i < this.spans.length; i++) {
+      const s = this.spans[i]!;
       const a = Math.max(s.startMs, fromMs);
       const b = Math.min(s.endMs, toMs);
       if (b > a) sum += b - a;
@@ -52,7 +55,7 @@ export class SlidingWindow {
     const spans = this.spans;
     let suffix = 0;
     let w = -Infinity;
-    for (let i = spans.length - 1; i >= 0; i--) {
+    for (let i = spans.length - 1; i >= this.head; i--) {
       const s = spans[i]!;
       const len = s.endMs - s.startMs;
       if (suffix + len > target) {
@@ -67,9 +70,11 @@ export class SlidingWindow {
   /** Records a transmission; spans must come in start order. Old spans are dropped. */
   record(startMs: number, toaMs: number): void {
     const horizon = startMs - this.windowMs;
-    let drop = 0;
-    while (drop < this.spans.length && this.spans[drop]!.endMs <= horizon) drop++;
-    if (drop > 0) this.spans = this.spans.slice(drop);
+    while (this.head < this.spans.length && this.spans[this.head]!.endMs <= horizon) this.head++;
+    if (this.head > 64 && this.head * 2 > this.spans.length) {
+      this.spans = this.spans.slice(this.head);
+      this.head = 0;
+    }
     this.spans.push({ startMs, endMs: startMs + toaMs });
   }
 }
