@@ -151,12 +151,14 @@ export class ClassADevice {
     this.rng = options.engine.rng.fork();
     this.region = options.region;
     this.name = options.name ?? 'device';
-    if (options.lorawanVersion !== undefined && options.lorawanVersion !== '1.0.4' && options.lorawanVersion !== '1.1') {
-      throw new RangeError(`lorawanVersion: expected '1.0.4' or '1.1', got '${String(options.lorawanVersion)}'`);
+    const lv = options.lorawanVersion;
+    if (lv !== undefined && lv !== '1.0.4' && lv !== '1.1') {
+      throw new RangeError(`lorawanVersion: expected '1.0.4' or '1.1', got '${String(lv)}'`);
     }
     this.version = options.lorawanVersion === '1.1' ? '1.1' : '1.0';
     this.activation = options.activation;
-    if (this.activation.mode === 'otaa' && this.version === '1.1' && !(this.activation.nwkKey instanceof Uint8Array)) {
+    const a = this.activation;
+    if (a.mode === 'otaa' && this.version === '1.1' && !(a.nwkKey instanceof Uint8Array)) {
       throw new TypeError('activation.nwkKey: expected 16 bytes for a LoRaWAN 1.1 OTAA device');
     }
     this.codec = options.codec;
@@ -165,13 +167,15 @@ export class ClassADevice {
     }
     this.schedule = options.schedule;
     if (!(this.schedule?.periodMs > 0)) {
-      throw new RangeError(`schedule.periodMs: expected a positive number, got ${this.schedule?.periodMs}`);
+      const got = this.schedule?.periodMs;
+      throw new RangeError(`schedule.periodMs: expected a positive number, got ${got}`);
     }
     this.variables = options.variables ?? {};
     this.radio = options.radio;
     this.recordTrace = options.recordTrace !== false;
     this.onDownlink = options.onDownlink;
-    this.dutyCycle = new DutyCycle({ region: this.region, policy: options.dutyCyclePolicy ?? 'credits' });
+    const policy = options.dutyCyclePolicy ?? 'credits';
+    this.dutyCycle = new DutyCycle({ region: this.region, policy });
     this.backoff = new JoinBackoff(this.engine.nowMs);
     this.devNonceCounter = options.devNonce ?? 0;
     this.initialDr = options.dr ?? this.region.joinDrs[0]!;
@@ -241,7 +245,8 @@ export class ClassADevice {
   private resetChannels(): void {
     this.channels.length = 0;
     for (const c of this.region.defaultChannels) {
-      this.channels.push({ frequencyHz: c.frequencyHz, minDr: c.minDr, maxDr: c.maxDr, enabled: true });
+      const { frequencyHz, minDr, maxDr } = c;
+      this.channels.push({ frequencyHz, minDr, maxDr, enabled: true });
     }
   }
 
@@ -302,7 +307,14 @@ export class ClassADevice {
   private attemptJoin(): void {
     if (this.session !== undefined || this.pending !== undefined) return;
     if (this.devNonceCounter > 0xffff) return; // TS001-1.0.4 §6.2.5: no DevNonce left.
-    this.pending = { kind: 'join-request', confirmed: false, attempt: 1, gotDownlink: false, acked: false, rx1Closed: false };
+    this.pending = {
+      kind: 'join-request',
+      confirmed: false,
+      attempt: 1,
+      gotDownlink: false,
+      acked: false,
+      rx1Closed: false,
+    };
     this.transmitWhenAllowed();
   }
 
@@ -316,14 +328,16 @@ export class ClassADevice {
   private report(): void {
     const index = this.reportIndex++;
     const jitter = this.schedule.jitterMs ?? 0;
-    const next = Math.max(1, this.schedule.periodMs + (jitter > 0 ? this.rng.uniform(-jitter, jitter) : 0));
+    const offset = jitter > 0 ? this.rng.uniform(-jitter, jitter) : 0;
+    const next = Math.max(1, this.schedule.periodMs + offset);
     this.reportEvent = this.engine.after(next, () => this.report());
     this.stats.reports++;
     if (this.pending !== undefined) {
       this.stats.skippedReports++;
       return;
     }
-    const encoded = this.codec.encodeUplink({ data: this.schedule.data(index, this.engine.nowMs), variables: this.variables });
+    const data = this.schedule.data(index, this.engine.nowMs);
+    const encoded = this.codec.encodeUplink({ data, variables: this.variables });
     const c = this.schedule.confirmed;
     const confirmed = typeof c === 'function' ? c(index) : c === true;
     const fPort = encoded.fPort;
@@ -345,10 +359,11 @@ export class ClassADevice {
     return 8 + fOpts.length + (p.fPort !== undefined ? 1 : 0) + p.payload!.length + 4;
   }
 
-  /** MAC commands the next uplink carries, whole commands up to 15 bytes (TS001-1.0.4 §4.3.1.6). */
+  /** MAC commands for the next uplink: whole commands, up to 15 bytes (TS001-1.0.4 §4.3.1.6). */
   private fOptsFor(maxBytes: number): { bytes: Uint8Array; used: RawMacCommand[] } {
     const m = this.mac;
-    if (m.sticky.length + m.answers.length + m.requests.length === 0 && !m.rekeyPending && !m.resetPending) {
+    const queued = m.sticky.length + m.answers.length + m.requests.length;
+    if (queued === 0 && !m.rekeyPending && !m.resetPending) {
       return NO_COMMANDS;
     }
     const all: RawMacCommand[] = [...this.mac.sticky, ...this.mac.answers, ...this.mac.requests];
@@ -433,10 +448,11 @@ export class ClassADevice {
       this.stats.joinRequests++;
       // TS001-1.0.4 §6.2.6: Join-Accept windows use JOIN_ACCEPT_DELAY1/2, RX1 offset 0 and the
       // default RX2 settings.
-      const rx1Dr = this.region.rx1Dr(dr, 0, false) ?? dr;
+      const r = this.region;
+      const rx1Dr = r.rx1Dr(dr, 0, false) ?? dr;
       windows = [
-        this.window(1, end + this.region.joinAcceptDelay1Ms, this.region.rx1FrequencyHz(channel.frequencyHz), rx1Dr),
-        this.window(2, end + this.region.joinAcceptDelay2Ms, this.region.rx2.frequencyHz, this.region.rx2.dr),
+        this.window(1, end + r.joinAcceptDelay1Ms, r.rx1FrequencyHz(channel.frequencyHz), rx1Dr),
+        this.window(2, end + r.joinAcceptDelay2Ms, r.rx2.frequencyHz, r.rx2.dr),
       ];
     } else {
       const session = this.session!;
@@ -500,12 +516,19 @@ export class ClassADevice {
       ...(p.fCnt !== undefined ? { fCnt: p.fCnt, confirmed: p.confirmed } : {}),
     };
     if (this.recordTrace) {
-      this.trace.push({ timeMs: now, direction: 'up', frequencyHz: channel.frequencyHz, dr, phyPayload: bytesToHex(phyPayload) });
+      this.trace.push({
+        timeMs: now,
+        direction: 'up',
+        frequencyHz: channel.frequencyHz,
+        dr,
+        phyPayload: bytesToHex(phyPayload),
+      });
     }
     this.radio?.transmit(tx);
     const pendingNow = p;
-    this.engine.at(windows[0].openAtMs + windows[0].timeoutMs, () => this.closeWindow(pendingNow, windows, 1));
-    this.engine.at(windows[1].openAtMs + windows[1].timeoutMs, () => this.closeWindow(pendingNow, windows, 2));
+    const [w1, w2] = windows;
+    this.engine.at(w1.openAtMs + w1.timeoutMs, () => this.closeWindow(pendingNow, windows, 1));
+    this.engine.at(w2.openAtMs + w2.timeoutMs, () => this.closeWindow(pendingNow, windows, 2));
   }
 
   private window(n: 1 | 2, openAtMs: number, frequencyHz: number, dr: number): RxWindow {
@@ -519,7 +542,9 @@ export class ClassADevice {
   private rootKeys(): RootKeys {
     const a = this.activation;
     if (a.mode !== 'otaa') throw new Error('unreachable: ABP device has no root keys');
-    return { devEui: a.devEui, joinEui: a.joinEui, appKey: a.appKey, ...(a.nwkKey ? { nwkKey: a.nwkKey } : {}) };
+    const root: RootKeys = { devEui: a.devEui, joinEui: a.joinEui, appKey: a.appKey };
+    if (a.nwkKey) root.nwkKey = a.nwkKey;
+    return root;
   }
 
   // ---- ADR (TS001-1.0.4 §4.3.1.1) -----------------------------------------------------------
@@ -535,7 +560,10 @@ export class ClassADevice {
     if (over > 0 && over % m.adrAckDelay === 0) {
       if (m.txPowerIndex !== 0) m.txPowerIndex = 0;
       else if (m.dr > this.lowestDr()) m.dr = this.lowerDr(m.dr);
-      else for (let i = 0; i < this.region.defaultChannels.length; i++) this.channels[i]!.enabled = true;
+      else {
+        const n = this.region.defaultChannels.length;
+        for (let i = 0; i < n; i++) this.channels[i]!.enabled = true;
+      }
     }
   }
 
@@ -557,22 +585,35 @@ export class ClassADevice {
    *
    * @returns true when the device accepted the frame
    */
-  receive(phyPayload: Uint8Array, window: 1 | 2, meta: { frequencyHz?: number; dr?: number; snrDb?: number } = {}): boolean {
+  receive(
+    phyPayload: Uint8Array,
+    window: 1 | 2,
+    meta: { frequencyHz?: number; dr?: number; snrDb?: number } = {},
+  ): boolean {
     const p = this.pending;
     if (p === undefined || p.windows === undefined || p.gotDownlink) return false;
     const w = p.windows[window - 1]!;
     const now = this.engine.nowMs;
     if (now < w.openAtMs - 1e-6 || now > w.openAtMs + w.timeoutMs) return false;
-    if (window === 2 && p.rx1Closed === false && now < p.windows[0].openAtMs + p.windows[0].timeoutMs) return false;
+    const rx1 = p.windows[0];
+    if (window === 2 && !p.rx1Closed && now < rx1.openAtMs + rx1.timeoutMs) return false;
     if (meta.frequencyHz !== undefined && meta.frequencyHz !== w.frequencyHz) return false;
     if (meta.dr !== undefined && meta.dr !== w.dr) return false;
 
-    const accepted = p.kind === 'join-request' ? this.acceptJoin(p, phyPayload) : this.acceptData(p, phyPayload, meta.snrDb);
+    const accepted = p.kind === 'join-request'
+      ? this.acceptJoin(p, phyPayload)
+      : this.acceptData(p, phyPayload, meta.snrDb);
     if (!accepted) return false;
     p.gotDownlink = true;
     this.stats.downlinks++;
     if (this.recordTrace) {
-      this.trace.push({ timeMs: now, direction: 'down', frequencyHz: w.frequencyHz, dr: w.dr, phyPayload: bytesToHex(phyPayload) });
+      this.trace.push({
+        timeMs: now,
+        direction: 'down',
+        frequencyHz: w.frequencyHz,
+        dr: w.dr,
+        phyPayload: bytesToHex(phyPayload),
+      });
     }
     return true;
   }
@@ -587,7 +628,9 @@ export class ClassADevice {
     this.stats.joins++;
     const m = this.mac;
     if (r.rx1DrOffset <= this.region.maxRx1DrOffset) m.rx1DrOffset = r.rx1DrOffset;
-    if (this.region.dataRates[r.rx2Dr] !== undefined) m.rx2 = { frequencyHz: this.region.rx2.frequencyHz, dr: r.rx2Dr };
+    if (this.region.dataRates[r.rx2Dr] !== undefined) {
+      m.rx2 = { frequencyHz: this.region.rx2.frequencyHz, dr: r.rx2Dr };
+    }
     m.rxDelayMs = r.rxDelayS * 1000;
     m.adrAckCnt = 0;
     // TS001-1.1 §5.10: a 1.1 device joined to a 1.1 network sends RekeyInd until RekeyConf.
@@ -619,7 +662,8 @@ export class ClassADevice {
     if (session === undefined) return false;
     // 1.1 keeps NFCntDown (FPort 0 / none) and AFCntDown apart (TS001-1.1 §4.3.1.5); the frame
     // tells which after decoding, so try the network counter for FPort 0 and the other else.
-    const port = phyPayload.length > 12 + (phyPayload[5]! & 0x0f) ? phyPayload[8 + (phyPayload[5]! & 0x0f)] : undefined;
+    const fOptsLen = (phyPayload[5] ?? 0) & 0x0f;
+    const port = phyPayload.length > 12 + fOptsLen ? phyPayload[8 + fOptsLen] : undefined;
     const useApp = this.version === '1.1' && port !== undefined && port > 0;
     const last = useApp ? this.lastAppDownFCnt : this.lastDownFCnt;
     const d = openDownlink(session, phyPayload, last, p.confirmed ? p.fCnt ?? 0 : 0);
@@ -661,8 +705,7 @@ export class ClassADevice {
       this.pending = undefined;
       if (this.session === undefined) {
         // TS001-1.0.4 §7: retries are spaced at random; back-off then caps the total airtime.
-        const delay = this.rng.uniform(this.region.retransmitTimeoutMinMs, this.region.retransmitTimeoutMaxMs);
-        this.engine.after(delay, () => this.attemptJoin());
+        this.engine.after(this.retransmitTimeoutMs(), () => this.attemptJoin());
       }
       return;
     }
@@ -670,11 +713,15 @@ export class ClassADevice {
     if (again && p.attempt < this.mac.nbTrans) {
       p.attempt++;
       // RETRANSMIT_TIMEOUT after RX2 (TS001-1.0.4 §4.3.1.2 / RP002-1.0.1 §2.3: 2 s ± 1 s).
-      const delay = this.rng.uniform(this.region.retransmitTimeoutMinMs, this.region.retransmitTimeoutMaxMs);
-      this.engine.after(delay, () => this.transmitWhenAllowed());
+      this.engine.after(this.retransmitTimeoutMs(), () => this.transmitWhenAllowed());
       return;
     }
     this.pending = undefined;
+  }
+
+  private retransmitTimeoutMs(): number {
+    const r = this.region;
+    return this.rng.uniform(r.retransmitTimeoutMinMs, r.retransmitTimeoutMaxMs);
   }
 
   /** The pending uplink's receive windows, if it is waiting for them (for network sides). */
