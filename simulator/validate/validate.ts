@@ -21,7 +21,13 @@ import { decodePhyPayload } from '../../src/mac/index.js';
 import type { DataFrame } from '../../src/mac/index.js';
 import { drOf } from '../../src/region/lookup.js';
 import type { Region } from '../../src/region/types.js';
-import { createSession, openJoinAccept, type LorawanVersion, type Session } from '../device/frames.js';
+import {
+  createSession,
+  openJoinAccept,
+  type LorawanVersion,
+  type RootKeys,
+  type Session,
+} from '../device/frames.js';
 import { macCommandName, splitMacCommands } from '../device/mac-codec.js';
 import { DutyCycle } from '../duty-cycle/duty-cycle.js';
 import { JoinBackoff } from '../duty-cycle/join-backoff.js';
@@ -153,7 +159,10 @@ interface DeviceState {
  * report.violations; // [{ rule: 'mic', line: 3, message: '...' }]
  * ```
  */
-export function validateTrace(frames: readonly TraceFrame[], options: ValidateOptions): ValidationReport {
+export function validateTrace(
+  frames: readonly TraceFrame[],
+  options: ValidateOptions,
+): ValidationReport {
   const region = options.region;
   const version: LorawanVersion = options.lorawan ?? '1.0';
   const keys = options.keys ?? {};
@@ -180,10 +189,9 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
       if (version === '1.0' && keys.nwkSKey && keys.appSKey) {
         return createSession('1.0', { devAddr, nwkSKey: keys.nwkSKey, appSKey: keys.appSKey });
       }
-      if (version === '1.1' && keys.fNwkSIntKey && keys.sNwkSIntKey && keys.nwkSEncKey && keys.appSKey) {
-        return createSession('1.1', {
-          devAddr, fNwkSIntKey: keys.fNwkSIntKey, sNwkSIntKey: keys.sNwkSIntKey, nwkSEncKey: keys.nwkSEncKey, appSKey: keys.appSKey,
-        });
+      const { fNwkSIntKey, sNwkSIntKey, nwkSEncKey, appSKey } = keys;
+      if (version === '1.1' && fNwkSIntKey && sNwkSIntKey && nwkSEncKey && appSKey) {
+        return createSession('1.1', { devAddr, fNwkSIntKey, sNwkSIntKey, nwkSEncKey, appSKey });
       }
     } catch {
       return undefined;
@@ -205,9 +213,15 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
   for (let index = 0; index < sorted.length; index++) {
     if (options.onProgress && index % 1000 === 0) options.onProgress(index, sorted.length);
     const f = sorted[index]!;
-    const dr = f.dr ?? (f.sf !== undefined && f.bandwidthHz !== undefined ? drOf(region, f.sf, f.bandwidthHz) : f.fsk ? 7 : undefined);
+    const lora = f.sf !== undefined && f.bandwidthHz !== undefined;
+    // FSK is DR7 in the regions that have it (EU868, AS923).
+    const dr = f.dr ?? (lora ? drOf(region, f.sf!, f.bandwidthHz!) : f.fsk ? 7 : undefined);
     const report: FrameReport = {
-      line: f.line, direction: f.direction, type: 'unknown', timeMs: f.timeMs, frequencyHz: f.frequencyHz,
+      line: f.line,
+      direction: f.direction,
+      type: 'unknown',
+      timeMs: f.timeMs,
+      frequencyHz: f.frequencyHz,
       mic: 'unchecked',
     };
     if (dr !== undefined) report.dr = dr;
@@ -216,18 +230,24 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
     else counts.down++;
 
     // Length and time on air: from the raw frame, or estimated from an event's payload.
-    const length = f.phyPayload?.length ?? (f.event ? 13 + (f.event.frmPayload?.length ?? 0) : undefined);
+    const eventLength = f.event ? 13 + (f.event.frmPayload?.length ?? 0) : undefined;
+    const length = f.phyPayload?.length ?? eventLength;
     let toaMs: number | undefined;
     if (length !== undefined && length <= 255) {
       const direction = f.direction === 'up' ? 'uplink' : 'downlink';
-      if (dr !== undefined && region.dataRates[dr] !== undefined) toaMs = frameAirtime(region, dr, length, { direction }).toaMs;
-      else if (f.sf !== undefined && f.bandwidthHz !== undefined) {
-        toaMs = loraAirtime({ sf: f.sf, bandwidthHz: f.bandwidthHz, crc: direction === 'uplink' }, length).toaMs;
+      if (dr !== undefined && region.dataRates[dr] !== undefined) {
+        toaMs = frameAirtime(region, dr, length, { direction }).toaMs;
+      } else if (lora) {
+        const params = { sf: f.sf!, bandwidthHz: f.bandwidthHz!, crc: direction === 'uplink' };
+        toaMs = loraAirtime(params, length).toaMs;
       } else if (f.fsk) toaMs = fskAirtime({ bitRateBps: 50000 }, length).toaMs;
       report.bytes = length;
     }
     if (toaMs !== undefined) report.toaMs = toaMs;
-    if (f.phyPayload === undefined) notes.add(`line ${f.line}: ${f.source} event without the raw frame: MIC and MAC checks skipped, length estimated without FOpts`);
+    if (f.phyPayload === undefined) {
+      notes.add(`line ${f.line}: ${f.source} event without the raw frame: MIC and MAC ` +
+        'checks skipped, length estimated without FOpts');
+    }
 
     // Uplink radio rules: duty cycle, dwell time.
     if (f.direction === 'up' && toaMs !== undefined) {
@@ -238,7 +258,8 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
         dc.record(f.frequencyHz, f.timeMs, toaMs);
       }
       if (region.dwellTimeMs !== undefined && toaMs > region.dwellTimeMs) {
-        flag('dwell-time', f.line, `${toaMs.toFixed(1)} ms on air exceeds the ${region.dwellTimeMs} ms dwell time`);
+        flag('dwell-time', f.line,
+          `${toaMs.toFixed(1)} ms on air exceeds the ${region.dwellTimeMs} ms dwell time`);
       }
     }
 
@@ -249,10 +270,13 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
       if (ev.devAddr !== undefined && ev.fCnt !== undefined) {
         report.devAddr = ev.devAddr.toString(16).padStart(8, '0');
         report.fCnt = ev.fCnt;
-        checkFCnt(stateOf(ev.devAddr), ev.fCnt, String(ev.fCnt) + bytesToHex(ev.frmPayload ?? new Uint8Array(0)), f.line, report);
+        const body = String(ev.fCnt) + bytesToHex(ev.frmPayload ?? new Uint8Array(0));
+        checkFCnt(stateOf(ev.devAddr), ev.fCnt, body, f.line, report);
       }
       if (ev.fPort !== undefined) report.fPort = ev.fPort;
-      if (options.decode && ev.fPort !== undefined && ev.fPort > 0 && ev.frmPayload) report.decoded = safeDecode(options.decode, ev.fPort, ev.frmPayload);
+      if (options.decode && ev.fPort !== undefined && ev.fPort > 0 && ev.frmPayload) {
+        report.decoded = safeDecode(options.decode, ev.fPort, ev.frmPayload);
+      }
       continue;
     }
 
@@ -270,24 +294,30 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
       report.devNonce = frame.devNonce;
       const rootKey = version === '1.1' ? keys.nwkKey : keys.appKey;
       if (rootKey) {
-        report.mic = verifyJoinRequestMic(rootKey, f.phyPayload.subarray(0, 19), f.phyPayload.subarray(19)) ? 'ok' : 'bad';
-        if (report.mic === 'bad') flag('mic', f.line, `Join-Request MIC does not match the ${version === '1.1' ? 'NwkKey' : 'AppKey'}`);
+        const phy = f.phyPayload;
+        const ok = verifyJoinRequestMic(rootKey, phy.subarray(0, 19), phy.subarray(19));
+        report.mic = ok ? 'ok' : 'bad';
+        const name = version === '1.1' ? 'NwkKey' : 'AppKey';
+        if (!ok) flag('mic', f.line, `Join-Request MIC does not match the ${name}`);
       }
       const id = `${frame.joinEui}/${frame.devEui}`;
       let n = nonces.get(id);
       if (n === undefined) nonces.set(id, (n = { seen: new Set(), last: -1 }));
       if (n.seen.has(frame.devNonce)) {
-        flag('devnonce-reuse', f.line, `DevNonce ${frame.devNonce} already used by ${frame.devEui}`);
+        flag('devnonce-reuse', f.line,
+          `DevNonce ${frame.devNonce} already used by ${frame.devEui}`);
       } else if (options.devNonce !== 'random' && frame.devNonce <= n.last) {
-        flag('devnonce-order', f.line, `DevNonce ${frame.devNonce} is not above the previous ${n.last} (TS001-1.0.4 §6.2.5)`);
+        flag('devnonce-order', f.line,
+          `DevNonce ${frame.devNonce} is not above the previous ${n.last} (TS001-1.0.4 §6.2.5)`);
       }
       n.seen.add(frame.devNonce);
       n.last = Math.max(n.last, frame.devNonce);
       lastJoin = { devNonce: frame.devNonce, devEui: frame.devEui, joinEui: frame.joinEui };
       if (toaMs !== undefined) {
         if (backoff.remainingMs(f.timeMs) < toaMs - 1e-6) {
-          flag('join-backoff', f.line, `Join-Request airtime over the back-off budget (TS001-1.0.4 §7): ` +
-            `${(backoff.remainingMs(f.timeMs) / 1000).toFixed(3)} s left, frame takes ${(toaMs / 1000).toFixed(3)} s`);
+          const left = (backoff.remainingMs(f.timeMs) / 1000).toFixed(3);
+          flag('join-backoff', f.line, 'Join-Request airtime over the back-off budget ' +
+            `(TS001-1.0.4 §7): ${left} s left, frame takes ${(toaMs / 1000).toFixed(3)} s`);
         }
         backoff.record(f.timeMs, toaMs);
       }
@@ -297,13 +327,25 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
     if (frame.type === 'joinAccept') {
       const rootKey = version === '1.1' ? keys.nwkKey : keys.appKey;
       if (rootKey && lastJoin) {
-        const root = { devEui: lastJoin.devEui, joinEui: lastJoin.joinEui, appKey: keys.appKey ?? rootKey, ...(keys.nwkKey ? { nwkKey: keys.nwkKey } : {}) };
+        const root: RootKeys = {
+          devEui: lastJoin.devEui,
+          joinEui: lastJoin.joinEui,
+          appKey: keys.appKey ?? rootKey,
+        };
+        if (keys.nwkKey) root.nwkKey = keys.nwkKey;
         const r = openJoinAccept(version, root, lastJoin.devNonce, f.phyPayload);
         report.mic = r ? 'ok' : 'bad';
-        if (!r) flag('mic', f.line, 'Join-Accept does not decrypt to a valid MIC for the last Join-Request');
+        if (!r) {
+          flag('mic', f.line, 'Join-Accept: no valid MIC for the last Join-Request');
+        }
         else {
           report.devAddr = r.session.devAddr.toString(16).padStart(8, '0');
-          devices.set(r.session.devAddr, { session: r.session, lastFCnt: -1, lastDownFCnt: -1, pendingRequests: [] });
+          devices.set(r.session.devAddr, {
+            session: r.session,
+            lastFCnt: -1,
+            lastDownFCnt: -1,
+            pendingRequests: [],
+          });
         }
       }
       continue;
@@ -326,8 +368,12 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
       if (dr !== undefined) {
         const max = region.maxPayload(dr, { repeater: options.repeater !== false });
         const m = f.phyPayload.length - 5;
-        if (max !== undefined && m > max.m) flag('payload-size', f.line, `MACPayload of ${m} bytes exceeds M = ${max.m} at DR${dr}`);
-        if (max === undefined) flag('payload-size', f.line, `DR${dr} carries no uplink in ${region.id}`);
+        if (max !== undefined && m > max.m) {
+          flag('payload-size', f.line, `MACPayload of ${m} bytes exceeds M = ${max.m} at DR${dr}`);
+        }
+        if (max === undefined) {
+          flag('payload-size', f.line, `DR${dr} carries no uplink in ${region.id}`);
+        }
       }
       checkFCnt(st, fCnt, bytesToHex(f.phyPayload.subarray(0, data.micOffset)), f.line, report);
     } else {
@@ -341,13 +387,16 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
       const message = f.phyPayload.subarray(0, data.micOffset);
       let ok: boolean;
       if (data.uplink) {
-        if (s.version === '1.0') ok = verifyUplinkMic10(s.fNwkSIntKey, { devAddr, fCnt, message }, data.mic);
+        if (s.version === '1.0') {
+          ok = verifyUplinkMic10(s.fNwkSIntKey, { devAddr, fCnt, message }, data.mic);
+        }
         else {
           // TxCh is not in a trace: accept the MIC if any channel index gives it.
           const confFCnt = data.fhdr.fCtrl.ack ? st.confirmedDownFCnt ?? 0 : 0;
           ok = false;
           for (let ch = 0; ch < region.maxChannels && !ok; ch++) {
-            const mic = computeUplinkMic11(s.sNwkSIntKey, s.fNwkSIntKey, { devAddr, fCnt, message, confFCnt, txDr: dr ?? 0, txCh: ch });
+            const input = { devAddr, fCnt, message, confFCnt, txDr: dr ?? 0, txCh: ch };
+            const mic = computeUplinkMic11(s.sNwkSIntKey, s.fNwkSIntKey, input);
             ok = constantTimeEqual(mic, data.mic);
           }
         }
@@ -357,7 +406,10 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
           : verifyDownlinkMic11(s.sNwkSIntKey, { devAddr, fCnt, message, confFCnt: 0 }, data.mic);
       }
       report.mic = ok ? 'ok' : 'bad';
-      if (!ok) flag('mic', f.line, `${data.uplink ? 'uplink' : 'downlink'} MIC does not match (DevAddr ${report.devAddr}, FCnt ${fCnt})`);
+      if (!ok) {
+        flag('mic', f.line, `${data.uplink ? 'uplink' : 'downlink'} MIC does not match ` +
+          `(DevAddr ${report.devAddr}, FCnt ${fCnt})`);
+      }
     } else {
       notes.add(`DevAddr ${report.devAddr}: no session keys, MICs unchecked`);
     }
@@ -365,7 +417,11 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
     // MAC commands: FOpts (clear in 1.0, NwkSEncKey in 1.1) or the FPort 0 payload.
     let mac: Uint8Array | undefined;
     if (data.fPort === 0) {
-      if (s) mac = decryptFrmPayload(s.nwkSEncKey, { direction: data.uplink ? 'up' : 'down', devAddr, fCnt, payload: data.frmPayload });
+      if (s) {
+        const direction = data.uplink ? 'up' : 'down';
+        const payload = data.frmPayload;
+        mac = decryptFrmPayload(s.nwkSEncKey, { direction, devAddr, fCnt, payload });
+      }
     } else if (data.fhdr.fOpts.length > 0) {
       if (version === '1.0') mac = data.fhdr.fOpts;
       else if (s) {
@@ -380,7 +436,9 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
       try {
         const cmds = splitMacCommands(mac, data.uplink);
         cids = cmds.map((c) => c.cid);
-        if (cmds.length > 0) report.macCommands = cmds.map((c) => macCommandName(c.cid, data.uplink));
+        if (cmds.length > 0) {
+          report.macCommands = cmds.map((c) => macCommandName(c.cid, data.uplink));
+        }
       } catch (e) {
         flag('malformed', f.line, (e as Error).message);
       }
@@ -396,26 +454,38 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
       if (cids) {
         for (const r of st.pendingRequests) {
           if (!cids.includes(r.cid)) {
-            flag('mac-unanswered', f.line, `${macCommandName(r.cid, false)} of line ${r.line} is not answered in this uplink`);
+            flag('mac-unanswered', f.line,
+              `${macCommandName(r.cid, false)} of line ${r.line} is not answered in this uplink`);
           }
         }
-      } else if (st.pendingRequests.length > 0) notes.add(`line ${f.line}: MAC answers unreadable without NwkSEncKey`);
+      } else if (st.pendingRequests.length > 0) {
+        notes.add(`line ${f.line}: MAC answers unreadable without NwkSEncKey`);
+      }
       st.pendingRequests = [];
     }
 
     // Application payload.
     if (s && options.decode && data.uplink && data.fPort !== null && data.fPort > 0) {
-      const clear = decryptFrmPayload(s.appSKey, { direction: 'up', devAddr, fCnt, payload: data.frmPayload });
+      const payload = data.frmPayload;
+      const clear = decryptFrmPayload(s.appSKey, { direction: 'up', devAddr, fCnt, payload });
       report.decoded = safeDecode(options.decode, data.fPort, clear);
     }
   }
   if (options.onProgress) options.onProgress(sorted.length, sorted.length);
 
   for (const st of devices.values()) {
-    for (const r of st.pendingRequests) notes.add(`${macCommandName(r.cid, false)} of line ${r.line}: no later uplink in the trace`);
+    for (const r of st.pendingRequests) {
+      notes.add(`${macCommandName(r.cid, false)} of line ${r.line}: no later uplink in the trace`);
+    }
   }
 
-  function checkFCnt(st: DeviceState, fCnt: number, body: string, line: number, report: FrameReport): void {
+  function checkFCnt(
+    st: DeviceState,
+    fCnt: number,
+    body: string,
+    line: number,
+    report: FrameReport,
+  ): void {
     if (st.lastUp !== undefined && fCnt === st.lastUp.fCnt) {
       // A repetition (NbTrans, or a confirmed retry) repeats the frame; in 1.1 only the MIC
       // differs (TxCh), and the body before the MIC is what is compared.
@@ -426,14 +496,18 @@ export function validateTrace(frames: readonly TraceFrame[], options: ValidateOp
       return;
     }
     if (st.lastFCnt >= 0 && fCnt < st.lastFCnt) {
-      if (fCnt <= 1) flag('fcnt-reset', line, `FCnt went back from ${st.lastFCnt} to ${fCnt} without a new join`);
+      if (fCnt <= 1) {
+        flag('fcnt-reset', line,
+          `FCnt went back from ${st.lastFCnt} to ${fCnt} without a new join`);
+      }
       else flag('fcnt-replay', line, `FCnt ${fCnt} is below the last ${st.lastFCnt}`);
       return;
     }
     if (st.lastFCnt >= 0 && fCnt > st.lastFCnt + 1) {
       counts.gaps++;
       if (fCnt - st.lastFCnt > region.maxFCntGap) {
-        flag('fcnt-gap', line, `FCnt jumped by ${fCnt - st.lastFCnt}, beyond MAX_FCNT_GAP ${region.maxFCntGap}`);
+        const jump = fCnt - st.lastFCnt;
+        flag('fcnt-gap', line, `FCnt jumped by ${jump}, beyond MAX_FCNT_GAP ${region.maxFCntGap}`);
       }
     }
     st.lastFCnt = fCnt;
@@ -471,7 +545,11 @@ function extendFCnt(last: number, fCnt16: number): number {
   return diff < 0x8000 ? last + diff : last - (0x10000 - diff);
 }
 
-function safeDecode(decode: (fPort: number, bytes: Uint8Array) => unknown, fPort: number, bytes: Uint8Array): unknown {
+function safeDecode(
+  decode: (fPort: number, bytes: Uint8Array) => unknown,
+  fPort: number,
+  bytes: Uint8Array,
+): unknown {
   try {
     return decode(fPort, bytes);
   } catch (e) {
