@@ -3,7 +3,7 @@ import LoraPacket from 'lora-packet';
 import { hexToBytes } from '../../src/bytes/hex.js';
 import { computeUplinkMic11, verifyUplinkMic10 } from '../../src/crypto/index.js';
 import { decodePhyPayload } from '../../src/mac/index.js';
-import { EU868, subBandOf } from '../../src/region/index.js';
+import { AS923, EU868, US915, subBandOf } from '../../src/region/index.js';
 import { Engine } from '../../simulator/engine/index.js';
 import { ClassADevice, createSession, splitMacCommands, type Transmission } from '../../simulator/device/index.js';
 import { validateTrace } from '../../simulator/validate/index.js';
@@ -304,6 +304,30 @@ describe('MAC commands', () => {
     expect(f.type === 'data' && [...f.fhdr.fOpts]).toEqual([0x03, 0x06]);
     expect(device.radioSettings.dr).toBe(5);
   });
+});
+
+describe('other regions', () => {
+  for (const [region, dr] of [[US915, 0], [AS923, 2]] as const) {
+    test(`${region.id}: a day of DR${dr} uplinks validates clean, RX windows follow the region`, () => {
+      const engine = new Engine({ seed: 21 });
+      const txs: Transmission[] = [];
+      const radio = { transmit: (t: Transmission): void => void txs.push(t) };
+      const device = abpDevice(engine, { region, dr, adr: false, dutyCyclePolicy: 'both', radio });
+      device.start();
+      engine.run({ untilMs: DAY });
+      const report = validateTrace(parseTrace(traceText(device)), {
+        region, keys: { nwkSKey: NWK_S_KEY, appSKey: APP_S_KEY },
+      });
+      expect(report.violations).toEqual([]);
+      expect(report.summary.micOk).toBeGreaterThan(140);
+      for (const t of txs) {
+        expect(t.rx1.frequencyHz).toBe(region.rx1FrequencyHz(t.frequencyHz));
+        expect(t.rx1.dr).toBe(region.rx1Dr(dr, 0));
+        expect(t.rx2).toMatchObject(region.rx2);
+      }
+      expect(new Set(txs.map((t) => t.frequencyHz)).size).toBeGreaterThan(1);
+    });
+  }
 });
 
 describe('a year in the engine', () => {
