@@ -83,7 +83,8 @@ describe('argument checks', () => {
   test('rejects bad SF, bandwidth, coding rate and length, naming the argument', () => {
     expect(() => loraAirtime({ sf: 13, bandwidthHz: 125000 }, 1)).toThrow(/sf/);
     expect(() => loraAirtime({ sf: 7, bandwidthHz: 0 }, 1)).toThrow(/bandwidthHz/);
-    expect(() => loraAirtime({ sf: 7, bandwidthHz: 125000, codingRate: 5 }, 1)).toThrow(/codingRate/);
+    const badCr = { sf: 7, bandwidthHz: 125000, codingRate: 5 };
+    expect(() => loraAirtime(badCr, 1)).toThrow(/codingRate/);
     expect(() => loraAirtime({ sf: 7, bandwidthHz: 125000 }, 256)).toThrow(/payloadBytes/);
     expect(() => frameAirtime(US915, 5, 10)).toThrow(RangeError);
   });

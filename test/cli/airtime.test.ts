@@ -9,9 +9,10 @@ function capture(): Io & { stdout: string[]; stderr: string[] } {
 }
 
 describe('loire airtime', () => {
-  test('EU868 DR0, 23-byte PHYPayload: 1482.752 ms (radio.json computed entry), per sub-band', async () => {
+  test('EU868 DR0, 23-byte PHYPayload: 1482.752 ms (radio.json), per sub-band', async () => {
     const io = capture();
-    expect(await runCli(['airtime', '--region', 'eu868', '--dr', '0', '--bytes', '23', '--json'], io)).toBe(0);
+    const argv = ['airtime', '--region', 'eu868', '--dr', '0', '--bytes', '23', '--json'];
+    expect(await runCli(argv, io)).toBe(0);
     const r = JSON.parse(io.stdout[0]!);
     expect(r.toaMs).toBe(1482.752);
     expect(r.toaCeilMs).toBe(1483);

@@ -18,9 +18,21 @@ interface Radio {
     rx2: { freqMHz: number; dr: number; sf: number; bwkHz: number };
     rx1: { rx1DrOffsetRange: [number, number] };
     delays: Record<string, number | string>;
-    dataRates: { dr: number | string; sf?: number; bwkHz?: number; bps?: number; fskKbps?: number }[];
+    dataRates: {
+      dr: number | string;
+      sf?: number;
+      bwkHz?: number;
+      bps?: number;
+      fskKbps?: number;
+    }[];
     txPower: { maxEirpDefaultDbm: number };
-    maxPayloadByDr: { dr: number; M: number; N: number; MnoRepeater: number; NnoRepeater: number }[];
+    maxPayloadByDr: {
+      dr: number;
+      M: number;
+      N: number;
+      MnoRepeater: number;
+      NnoRepeater: number;
+    }[];
   };
   us915: {
     dataRates: Record<string, string>;
@@ -69,10 +81,14 @@ describe('EU868 against radio.json', () => {
   });
 
   test('default channels, RX2, RX1 offsets', () => {
-    expect(EU868.defaultChannels.map((c) => c.frequencyHz / MHZ)).toEqual(ref.defaultChannels.freqMHz);
+    const mhz = EU868.defaultChannels.map((c) => c.frequencyHz / MHZ);
+    expect(mhz).toEqual(ref.defaultChannels.freqMHz);
     expect(EU868.maxChannels).toBe(ref.defaultChannels.maxChannels);
     expect(EU868.rx2).toEqual({ frequencyHz: ref.rx2.freqMHz * MHZ, dr: ref.rx2.dr });
-    expect(dataRateOf(EU868, EU868.rx2.dr)).toMatchObject({ sf: ref.rx2.sf, bandwidthHz: ref.rx2.bwkHz * 1000 });
+    expect(dataRateOf(EU868, EU868.rx2.dr)).toMatchObject({
+      sf: ref.rx2.sf,
+      bandwidthHz: ref.rx2.bwkHz * 1000,
+    });
     expect(EU868.maxRx1DrOffset).toBe(ref.rx1.rx1DrOffsetRange[1]);
     // Table 11: downDR = max(0, upDR - offset).
     for (let up = 0; up <= 7; up++) {
@@ -97,10 +113,15 @@ describe('EU868 against radio.json', () => {
     for (const r of ref.dataRates) {
       if (typeof r.dr !== 'number') continue;
       if (r.sf !== undefined) {
-        expect(dataRateOf(EU868, r.dr)).toMatchObject({ sf: r.sf, bandwidthHz: r.bwkHz! * 1000, bitRateBps: r.bps });
+        expect(dataRateOf(EU868, r.dr)).toMatchObject({
+          sf: r.sf,
+          bandwidthHz: r.bwkHz! * 1000,
+          bitRateBps: r.bps,
+        });
         expect(drOf(EU868, r.sf, r.bwkHz! * 1000)).toBe(r.dr);
       } else if (r.fskKbps !== undefined) {
-        expect(dataRateOf(EU868, r.dr)).toMatchObject({ modulation: 'fsk', bitRateBps: r.fskKbps * 1000 });
+        const fsk = { modulation: 'fsk', bitRateBps: r.fskKbps * 1000 };
+        expect(dataRateOf(EU868, r.dr)).toMatchObject(fsk);
       }
     }
     expect(() => dataRateOf(EU868, 8)).toThrow(RangeError);
@@ -108,14 +129,17 @@ describe('EU868 against radio.json', () => {
 
   test('TX power table', () => {
     expect(EU868.maxEirpDbm).toBe(ref.txPower.maxEirpDefaultDbm);
-    for (let n = 0; n <= 7; n++) expect(EU868.txPowerDbm(n)).toBe(ref.txPower.maxEirpDefaultDbm - 2 * n);
+    for (let n = 0; n <= 7; n++) {
+      expect(EU868.txPowerDbm(n)).toBe(ref.txPower.maxEirpDefaultDbm - 2 * n);
+    }
     expect(EU868.txPowerDbm(8)).toBeUndefined();
   });
 
   test('maximum payload M/N with and without repeater', () => {
     for (const p of ref.maxPayloadByDr) {
       expect(EU868.maxPayload(p.dr)).toEqual({ m: p.M, n: p.N });
-      expect(EU868.maxPayload(p.dr, { repeater: false })).toEqual({ m: p.MnoRepeater, n: p.NnoRepeater });
+      const noRepeater = { m: p.MnoRepeater, n: p.NnoRepeater };
+      expect(EU868.maxPayload(p.dr, { repeater: false })).toEqual(noRepeater);
     }
   });
 });
@@ -135,7 +159,9 @@ describe('US915 against radio.json', () => {
       for (const dr of drKeys(key)) expect(US915.maxPayload(dr)).toEqual({ m, n });
     }
     for (const [key, [m, n]] of Object.entries(ref.maxPayloadMNnoRepeater)) {
-      for (const dr of drKeys(key)) expect(US915.maxPayload(dr, { repeater: false })).toEqual({ m, n });
+      for (const dr of drKeys(key)) {
+        expect(US915.maxPayload(dr, { repeater: false })).toEqual({ m, n });
+      }
     }
     expect(US915.dwellTimeMs).toBe(ref.dwellTimeMs);
     expect(US915.rx2).toEqual({ frequencyHz: ref.rx2.freqMHz * MHZ, dr: ref.rx2.dr });

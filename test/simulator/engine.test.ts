@@ -10,7 +10,10 @@ describe('event queue', () => {
       times.forEach((atMs, seq) => q.push({ atMs, seq, action: () => {}, cancelled: false }));
       const popped: number[] = [];
       for (let e = q.pop(); e !== undefined; e = q.pop()) popped.push(e.seq);
-      const expected = times.map((t, i) => [t, i] as const).sort((a, b) => a[0] - b[0]).map((x) => x[1]);
+      const expected = times
+        .map((t, i) => [t, i] as const)
+        .sort((a, b) => a[0] - b[0])
+        .map((x) => x[1]);
       expect(popped).toEqual(expected);
     },
   );

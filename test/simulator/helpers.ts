@@ -73,7 +73,14 @@ export class TestNetwork implements DeviceRadio {
       if (this.script.acceptJoins === false) return;
       const f = decodePhyPayload(tx.phyPayload);
       if (f.type !== 'joinRequest') throw new Error('expected a Join-Request');
-      const spec = { joinNonce: this.joinNonce++, netId: 0x000013, devAddr: 0x26012345, rx1DrOffset: 0, rx2Dr: 0, rxDelayS: 1 };
+      const spec = {
+        joinNonce: this.joinNonce++,
+        netId: 0x000013,
+        devAddr: 0x26012345,
+        rx1DrOffset: 0,
+        rx2Dr: 0,
+        rxDelayS: 1,
+      };
       const ja = buildJoinAccept(this.version, this.root, f.devNonce, spec);
       // The network derives the same session the device will (checked by the device's MIC).
       this.session = openJoinAccept(this.version, this.root, f.devNonce, ja)!.session;
@@ -85,7 +92,12 @@ export class TestNetwork implements DeviceRadio {
     const ack = tx.confirmed === true && this.script.ack !== false;
     if (!mac && !ack) return;
     const session = this.session!;
-    const dl = buildDownlink(session, { fCnt: this.fCntDown++, ack, ...(mac ? { fOpts: mac } : {}), confFCnt: tx.fCnt! });
+    const dl = buildDownlink(session, {
+      fCnt: this.fCntDown++,
+      ack,
+      ...(mac ? { fOpts: mac } : {}),
+      confFCnt: tx.fCnt!,
+    });
     this.engine.at(tx.rx1.openAtMs, () => device.receive(dl, 1));
   }
 }
