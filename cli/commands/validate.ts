@@ -76,7 +76,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   let json = argv.includes('--json');
   try {
     const args = parseArgs(argv, {
-      values: ['region', 'lorawan', 'keys', 'codec', 'devnonce', 'policy', ...Object.keys(KEY_FLAGS)],
+      values: [
+        'region', 'lorawan', 'keys', 'codec', 'devnonce', 'policy', ...Object.keys(KEY_FLAGS),
+      ],
       booleans: ['json', 'help', 'no-repeater'],
     });
     json = args.flags.json === true;
