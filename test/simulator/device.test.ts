@@ -5,7 +5,13 @@ import { computeUplinkMic11, verifyUplinkMic10 } from '../../src/crypto/index.js
 import { decodePhyPayload } from '../../src/mac/index.js';
 import { AS923, EU868, US915, subBandOf } from '../../src/region/index.js';
 import { Engine } from '../../simulator/engine/index.js';
-import { ClassADevice, createSession, splitMacCommands, type Transmission } from '../../simulator/device/index.js';
+import {
+  ClassADevice,
+  createSession,
+  splitMacCommands,
+  type DeviceOptions,
+  type Transmission,
+} from '../../simulator/device/index.js';
 import { validateTrace } from '../../simulator/validate/index.js';
 import { parseTrace } from '../../simulator/validate/parse.js';
 import {
@@ -16,7 +22,13 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const DEV_ADDR = 0x26011bda;
 
-function abpDevice(engine: Engine, extra: Partial<ConstructorParameters<typeof ClassADevice>[0]> = {}): ClassADevice {
+const ABP_KEYS = { nwkSKey: NWK_S_KEY, appSKey: APP_S_KEY };
+const abpSession = (): ReturnType<typeof createSession> =>
+  createSession('1.0', { devAddr: DEV_ADDR, ...ABP_KEYS });
+const every = (periodMs: number, more: object = {}): DeviceOptions['schedule'] =>
+  ({ periodMs, data: (i: number) => i, ...more });
+
+function abpDevice(engine: Engine, extra: Partial<DeviceOptions> = {}): ClassADevice {
   return new ClassADevice({
     engine,
     region: EU868,
@@ -44,11 +56,13 @@ describe('ABP 1.0.4 device', () => {
       if (f.type !== 'data') throw new Error('expected data');
       expect(f.fhdr.devAddr).toBe(DEV_ADDR);
       expect(f.fhdr.fCnt).toBe(i);
-      expect(verifyUplinkMic10(NWK_S_KEY, { devAddr: DEV_ADDR, fCnt: i, message: bytes.subarray(0, -4) }, f.mic)).toBe(true);
+      const input = { devAddr: DEV_ADDR, fCnt: i, message: bytes.subarray(0, -4) };
+      expect(verifyUplinkMic10(NWK_S_KEY, input, f.mic)).toBe(true);
       // Oracle: lora-packet checks the MIC and decrypts to the codec's bytes.
       const p = LoraPacket.fromWire(buf(bytes));
       expect(LoraPacket.verifyMIC(p, buf(NWK_S_KEY))).toBe(true);
-      expect([...LoraPacket.decrypt(p, buf(APP_S_KEY), buf(NWK_S_KEY))]).toEqual(counterCodec().encodeUplink({ data: i }).bytes);
+      const clear = LoraPacket.decrypt(p, buf(APP_S_KEY), buf(NWK_S_KEY));
+      expect([...clear]).toEqual(counterCodec().encodeUplink({ data: i }).bytes);
     });
   });
 
@@ -67,7 +81,7 @@ describe('ABP 1.0.4 device', () => {
   test('seeded runs are reproducible, other seeds differ', () => {
     const run = (seed: number): string => {
       const engine = new Engine({ seed });
-      const d = abpDevice(engine, { schedule: { periodMs: 600_000, jitterMs: 30_000, data: (i) => i } });
+      const d = abpDevice(engine, { schedule: every(600_000, { jitterMs: 30_000 }) });
       d.start();
       engine.run({ untilMs: 6 * HOUR });
       return traceText(d);
@@ -97,7 +111,11 @@ describe('OTAA join', () => {
     expect(jr.DevNonce!.readUInt16BE(0)).toBe(41);
     expect(device.devNonce).toBe(42);
     // Session keys: lora-packet derives them from the same join values.
-    const keys = LoraPacket.generateSessionKeys(buf(APP_KEY), Buffer.from('000013', 'hex'), Buffer.from('000001', 'hex'), Buffer.from('0029', 'hex'));
+    const hex = (h: string): Buffer => Buffer.from(h, 'hex');
+    // NetID 000013, JoinNonce 1 (the test network's), DevNonce 41.
+    const keys = LoraPacket.generateSessionKeys(
+      buf(APP_KEY), hex('000013'), hex('000001'), hex('0029'),
+    );
     const data = net.uplinks.filter((t) => t.kind === 'data');
     expect(data.length).toBeGreaterThan(5);
     for (const t of data) {
@@ -125,7 +143,12 @@ describe('OTAA join', () => {
     expect(data.length).toBeGreaterThan(5);
     for (const t of data) {
       const mic = computeUplinkMic11(s.sNwkSIntKey, s.fNwkSIntKey, {
-        devAddr: s.devAddr, fCnt: t.fCnt!, message: t.phyPayload.subarray(0, -4), confFCnt: 0, txDr: t.dr, txCh: t.channelIndex,
+        devAddr: s.devAddr,
+        fCnt: t.fCnt!,
+        message: t.phyPayload.subarray(0, -4),
+        confFCnt: 0,
+        txDr: t.dr,
+        txCh: t.channelIndex,
       });
       expect([...mic]).toEqual([...t.phyPayload.subarray(-4)]);
     }
@@ -179,7 +202,8 @@ describe('field report: 14 uplinks at DR0 ten seconds apart', () => {
 
   test('the device defers them within the credits budget and its trace validates clean', () => {
     const engine = new Engine({ seed: 8 });
-    const device = abpDevice(engine, { dr: 0, adr: false, codec, schedule: { periodMs: 10_000, firstAfterMs: 0, data: (i) => i } });
+    const schedule = every(10_000, { firstAfterMs: 0 });
+    const device = abpDevice(engine, { dr: 0, adr: false, codec, schedule });
     device.start();
     engine.run({ untilMs: 2 * HOUR });
     // Twelve go out on time; the 13th waits until enough of the first has left the hour.
@@ -195,11 +219,14 @@ describe('field report: 14 uplinks at DR0 ten seconds apart', () => {
 
   test('the same frames sent on time are flagged by the validator', () => {
     const engine = new Engine({ seed: 9 });
-    const device = abpDevice(engine, { dr: 0, adr: false, codec, schedule: { periodMs: 10_000, firstAfterMs: 0, data: (i) => i } });
+    const schedule = every(10_000, { firstAfterMs: 0 });
+    const device = abpDevice(engine, { dr: 0, adr: false, codec, schedule });
     device.start();
     engine.run({ untilMs: 3 * HOUR });
     // Re-time the first 14 frames 10 s apart, as the faulty firmware sent them.
-    const lines = device.trace.slice(0, 14).map((l, i) => JSON.stringify({ ...l, timeMs: i * 10_000 }));
+    const lines = device.trace
+      .slice(0, 14)
+      .map((l, i) => JSON.stringify({ ...l, timeMs: i * 10_000 }));
     const report = validateTrace(parseTrace(lines.join('\n')), { region: EU868 });
     const credits = report.violations.filter((v) => v.rule === 'duty-cycle-credits');
     expect(credits.map((v) => v.line)).toEqual([13, 14]);
@@ -208,7 +235,7 @@ describe('field report: 14 uplinks at DR0 ten seconds apart', () => {
 });
 
 describe('confirmed uplinks, NbTrans and ADR', () => {
-  test('without an ACK a confirmed uplink is sent NbTrans times, same FCnt, after RETRANSMIT_TIMEOUT', () => {
+  test('without an ACK a confirmed uplink goes NbTrans times, after RETRANSMIT_TIMEOUT', () => {
     const engine = new Engine({ seed: 10 });
     const txs: Transmission[] = [];
     const device = abpDevice(engine, {
@@ -230,10 +257,9 @@ describe('confirmed uplinks, NbTrans and ADR', () => {
     const engine = new Engine({ seed: 10 });
     const root = { devEui: DEV_EUI, joinEui: JOIN_EUI, appKey: APP_KEY };
     const net = new TestNetwork(engine, '1.0', root);
-    net.session = createSession('1.0', { devAddr: DEV_ADDR, nwkSKey: NWK_S_KEY, appSKey: APP_S_KEY });
-    const device = abpDevice(engine, {
-      nbTrans: 3, radio: net, schedule: { periodMs: HOUR, firstAfterMs: 0, data: (i) => i, confirmed: true },
-    });
+    net.session = abpSession();
+    const schedule = every(HOUR, { firstAfterMs: 0, confirmed: true });
+    const device = abpDevice(engine, { nbTrans: 3, radio: net, schedule });
     net.device = device;
     device.start();
     engine.run({ untilMs: 3 * HOUR - 1 });
@@ -241,7 +267,7 @@ describe('confirmed uplinks, NbTrans and ADR', () => {
     expect(device.stats.acksReceived).toBe(3);
   });
 
-  test('ADR back-off: ADRACKReq after ADR_ACK_LIMIT uplinks, one DR lower after ADR_ACK_DELAY more', () => {
+  test('ADR back-off: ADRACKReq after ADR_ACK_LIMIT, one DR lower after ADR_ACK_DELAY', () => {
     const engine = new Engine({ seed: 12 });
     const txs: Transmission[] = [];
     const device = abpDevice(engine, { radio: { transmit: (t) => txs.push(t) } });
@@ -259,21 +285,25 @@ describe('confirmed uplinks, NbTrans and ADR', () => {
 });
 
 describe('MAC commands', () => {
-  test('LinkADRReq, DevStatusReq, RXParamSetupReq, RXTimingSetupReq, DutyCycleReq are answered; sticky answers repeat', () => {
+  test('LinkADR, DevStatus, RXParamSetup, RXTimingSetup, DutyCycle: answered, sticky', () => {
     const engine = new Engine({ seed: 13 });
     const root = { devEui: DEV_EUI, joinEui: JOIN_EUI, appKey: APP_KEY };
     // LinkADRReq DR3 / TXPower 2 / ChMask ch0+ch1 / NbTrans 1; DevStatusReq; RXParamSetupReq
     // offset 1, RX2 DR3 at 869.525 MHz; RXTimingSetupReq 2 s; DutyCycleReq 0.
-    const mac = Uint8Array.from([0x03, 0x32, 0x03, 0x00, 0x01, 0x06, 0x05, 0x13, 0xd2, 0xad, 0x84, 0x08, 0x02, 0x04, 0x00]);
+    const mac = Uint8Array.from([
+      0x03, 0x32, 0x03, 0x00, 0x01, 0x06, 0x05, 0x13, 0xd2, 0xad, 0x84, 0x08, 0x02, 0x04, 0x00,
+    ]);
     const net = new TestNetwork(engine, '1.0', root, { macAfterFCnt: new Map([[2, mac]]) });
-    net.session = createSession('1.0', { devAddr: DEV_ADDR, nwkSKey: NWK_S_KEY, appSKey: APP_S_KEY });
-    const device = abpDevice(engine, { radio: net, schedule: { periodMs: 600_000, firstAfterMs: 0, data: (i) => i } });
+    net.session = abpSession();
+    const schedule = every(600_000, { firstAfterMs: 0 });
+    const device = abpDevice(engine, { radio: net, schedule });
     net.device = device;
     device.start();
     engine.run({ untilMs: 10 * 600_000 - 1 });
     const fOpts = net.uplinks.map((t) => {
       const f = decodePhyPayload(t.phyPayload);
-      return f.type === 'data' ? splitMacCommands(f.fhdr.fOpts, true).map((c) => [c.cid, ...c.payload]) : [];
+      if (f.type !== 'data') return [];
+      return splitMacCommands(f.fhdr.fOpts, true).map((c) => [c.cid, ...c.payload]);
     });
     expect(fOpts[2]).toEqual([]);
     // Uplink 3: sticky RXParamSetupAns (all ok) and RXTimingSetupAns first, then the others.
@@ -293,10 +323,12 @@ describe('MAC commands', () => {
   test('a LinkADRReq enabling an undefined channel is refused whole', () => {
     const engine = new Engine({ seed: 14 });
     const root = { devEui: DEV_EUI, joinEui: JOIN_EUI, appKey: APP_KEY };
-    const mac = Uint8Array.from([0x03, 0x32, 0x08, 0x00, 0x01]); // ChMask bit 3: channel 3 undefined
+    // ChMask bit 3: channel 3 is not defined.
+    const mac = Uint8Array.from([0x03, 0x32, 0x08, 0x00, 0x01]);
     const net = new TestNetwork(engine, '1.0', root, { macAfterFCnt: new Map([[0, mac]]) });
-    net.session = createSession('1.0', { devAddr: DEV_ADDR, nwkSKey: NWK_S_KEY, appSKey: APP_S_KEY });
-    const device = abpDevice(engine, { radio: net, schedule: { periodMs: 600_000, firstAfterMs: 0, data: (i) => i } });
+    net.session = abpSession();
+    const schedule = every(600_000, { firstAfterMs: 0 });
+    const device = abpDevice(engine, { radio: net, schedule });
     net.device = device;
     device.start();
     engine.run({ untilMs: 2 * 600_000 - 1 });
@@ -308,7 +340,7 @@ describe('MAC commands', () => {
 
 describe('other regions', () => {
   for (const [region, dr] of [[US915, 0], [AS923, 2]] as const) {
-    test(`${region.id}: a day of DR${dr} uplinks validates clean, RX windows follow the region`, () => {
+    test(`${region.id}: a day at DR${dr} validates clean, RX windows follow the region`, () => {
       const engine = new Engine({ seed: 21 });
       const txs: Transmission[] = [];
       const radio = { transmit: (t: Transmission): void => void txs.push(t) };
@@ -333,13 +365,14 @@ describe('other regions', () => {
 describe('a year in the engine', () => {
   test('one device, reports every 15 minutes, no violation under either policy', () => {
     const engine = new Engine({ seed: 2026 });
-    const device = abpDevice(engine, { schedule: { periodMs: 900_000, jitterMs: 60_000, data: (i) => i } });
+    const device = abpDevice(engine, { schedule: every(900_000, { jitterMs: 60_000 }) });
     device.start();
     engine.run({ untilMs: 365 * DAY });
     expect(device.stats.uplinks).toBeGreaterThan(35_000);
-    const report = validateTrace(parseTrace(traceText(device)), { region: EU868, keys: { nwkSKey: NWK_S_KEY, appSKey: APP_S_KEY } });
+    const report = validateTrace(parseTrace(traceText(device)), { region: EU868, keys: ABP_KEYS });
     expect(report.violations).toEqual([]);
     // All frames in the 868.0-868.6 MHz sub-band (default channels).
-    expect(new Set(device.trace.map((l) => subBandOf(EU868, l.frequencyHz)!.name))).toEqual(new Set(['868.0-868.6']));
+    const bands = new Set(device.trace.map((l) => subBandOf(EU868, l.frequencyHz)!.name));
+    expect(bands).toEqual(new Set(['868.0-868.6']));
   });
 });
