@@ -7,24 +7,48 @@ import type { Io } from '../../cli/io.js';
 import { bytesToBase64, bytesToHex } from '../../src/bytes/hex.js';
 import { LoireError } from '../../src/errors.js';
 import { EU868 } from '../../src/region/index.js';
-import { buildDownlink, buildJoinRequest, buildUplink, createSession } from '../../simulator/device/index.js';
+import {
+  buildDownlink,
+  buildJoinRequest,
+  buildUplink,
+  createSession,
+} from '../../simulator/device/index.js';
 import { parseTrace, validateTrace } from '../../simulator/validate/index.js';
 import { APP_KEY, APP_S_KEY, DEV_EUI, JOIN_EUI, NWK_S_KEY } from './helpers.js';
 
 const DEV_ADDR = 0x26011bda;
-const session = createSession('1.0', { devAddr: DEV_ADDR, nwkSKey: NWK_S_KEY, appSKey: APP_S_KEY });
+const session = createSession('1.0', {
+  devAddr: DEV_ADDR,
+  nwkSKey: NWK_S_KEY,
+  appSKey: APP_S_KEY,
+});
 const root = { devEui: DEV_EUI, joinEui: JOIN_EUI, appKey: APP_KEY };
 const keys = { nwkSKey: NWK_S_KEY, appSKey: APP_S_KEY, appKey: APP_KEY };
 
 function up(fCnt: number, payload: number[], fOpts: number[] = []): Uint8Array {
   return buildUplink(session, {
-    confirmed: false, fCnt, adr: false, adrAckReq: false, ack: false, fOpts: Uint8Array.from(fOpts), fPort: 1,
-    frmPayload: Uint8Array.from(payload), txDr: 5, txCh: 0, confFCnt: 0,
+    confirmed: false,
+    fCnt,
+    adr: false,
+    adrAckReq: false,
+    ack: false,
+    fOpts: Uint8Array.from(fOpts),
+    fPort: 1,
+    frmPayload: Uint8Array.from(payload),
+    txDr: 5,
+    txCh: 0,
+    confFCnt: 0,
   });
 }
 
 const line = (timeMs: number, bytes: Uint8Array, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ timeMs, frequencyHz: 868_100_000, dr: 5, phyPayload: bytesToHex(bytes), ...extra });
+  JSON.stringify({
+    timeMs,
+    frequencyHz: 868_100_000,
+    dr: 5,
+    phyPayload: bytesToHex(bytes),
+    ...extra,
+  });
 
 /** A clean 1.0 trace: five uplinks ten minutes apart. */
 function cleanLines(): string[] {
@@ -32,7 +56,8 @@ function cleanLines(): string[] {
 }
 
 const rules = (text: string, extra: object = {}): string[] =>
-  validateTrace(parseTrace(text), { region: EU868, keys, ...extra }).violations.map((v) => `${v.rule}@${v.line}`);
+  validateTrace(parseTrace(text), { region: EU868, keys, ...extra })
+    .violations.map((v) => `${v.rule}@${v.line}`);
 
 describe('validator finds each planted fault', () => {
   test('a clean trace has none', () => {
@@ -48,7 +73,11 @@ describe('validator finds each planted fault', () => {
   });
 
   test('FCnt replay: an old frame again, and a reused FCnt with other content', () => {
-    const lines = [...cleanLines(), line(5 * 600_000, up(2, [0, 1, 2, 3])), line(6 * 600_000, up(4, [7, 7, 7, 7]))];
+    const lines = [
+      ...cleanLines(),
+      line(5 * 600_000, up(2, [0, 1, 2, 3])),
+      line(6 * 600_000, up(4, [7, 7, 7, 7])),
+    ];
     expect(rules(lines.join('\n'))).toEqual(['fcnt-replay@6', 'fcnt-replay@7']);
   });
 
@@ -112,28 +141,67 @@ describe('trace formats', () => {
   const bytes = up(0, [1, 2, 3, 4]);
 
   test('Semtech rxpk (frequency in MHz, datr, base64 data) and txpk', () => {
-    const rx = JSON.stringify({ rxpk: [{ time: '2026-01-05T10:00:00.000000Z', tmst: 1, freq: 868.1, datr: 'SF7BW125', codr: '4/5', size: bytes.length, data: bytesToBase64(bytes) }] });
+    const rx = JSON.stringify({
+      rxpk: [{
+        time: '2026-01-05T10:00:00.000000Z',
+        tmst: 1,
+        freq: 868.1,
+        datr: 'SF7BW125',
+        codr: '4/5',
+        size: bytes.length,
+        data: bytesToBase64(bytes),
+      }],
+    });
     const [f] = parseTrace(rx);
-    expect(f).toMatchObject({ source: 'rxpk', frequencyHz: 868_100_000, sf: 7, bandwidthHz: 125_000, direction: 'up' });
+    expect(f).toMatchObject({
+      source: 'rxpk', frequencyHz: 868_100_000, sf: 7, bandwidthHz: 125_000, direction: 'up',
+    });
     expect(bytesToHex(f!.phyPayload!)).toBe(bytesToHex(bytes));
     expect(f!.timeMs).toBe(Date.parse('2026-01-05T10:00:00Z'));
-    const tx = JSON.stringify({ txpk: { imme: false, tmst: 2000000, freq: 869.525, datr: 'SF12BW125', data: bytesToBase64(bytes) } });
-    expect(parseTrace(tx)[0]).toMatchObject({ source: 'txpk', direction: 'down', sf: 12, timeMs: 2000 });
+    const tx = JSON.stringify({
+      txpk: {
+        imme: false, tmst: 2000000, freq: 869.525, datr: 'SF12BW125', data: bytesToBase64(bytes),
+      },
+    });
+    const down = { source: 'txpk', direction: 'down', sf: 12, timeMs: 2000 };
+    expect(parseTrace(tx)[0]).toMatchObject(down);
   });
 
   test('ChirpStack v4 up event and The Things Stack uplink message', () => {
     const cs = JSON.stringify({
-      deduplicationId: 'x', time: '2026-01-05T10:00:00Z', deviceInfo: { devEui: '0004A30B001A2B3C' }, devAddr: '26011bda',
+      deduplicationId: 'x',
+      time: '2026-01-05T10:00:00Z',
+      deviceInfo: { devEui: '0004A30B001A2B3C' },
+      devAddr: '26011bda',
       dr: 5, fCnt: 7, fPort: 1, confirmed: false, data: 'AQIDBA==',
-      txInfo: { frequency: 868100000, modulation: { lora: { bandwidth: 125000, spreadingFactor: 7, codeRate: 'CR_4_5' } } },
+      txInfo: {
+        frequency: 868100000,
+        modulation: { lora: { bandwidth: 125000, spreadingFactor: 7, codeRate: 'CR_4_5' } },
+      },
     });
-    expect(parseTrace(cs)[0]).toMatchObject({ source: 'chirpstack', dr: 5, frequencyHz: 868_100_000, event: { devAddr: DEV_ADDR, fCnt: 7, fPort: 1 } });
+    expect(parseTrace(cs)[0]).toMatchObject({
+      source: 'chirpstack',
+      dr: 5,
+      frequencyHz: 868_100_000,
+      event: { devAddr: DEV_ADDR, fCnt: 7, fPort: 1 },
+    });
     const tts = JSON.stringify({ result: {
-      end_device_ids: { device_id: 'd', dev_eui: '0004A30B001A2B3C', dev_addr: '26011BDA' }, received_at: '2026-01-05T10:00:00Z',
-      uplink_message: { f_port: 1, f_cnt: 7, frm_payload: 'AQIDBA==', settings: { data_rate: { lora: { bandwidth: 125000, spreading_factor: 7 } }, frequency: '868100000' } },
+      end_device_ids: { device_id: 'd', dev_eui: '0004A30B001A2B3C', dev_addr: '26011BDA' },
+      received_at: '2026-01-05T10:00:00Z',
+      uplink_message: {
+        f_port: 1,
+        f_cnt: 7,
+        frm_payload: 'AQIDBA==',
+        settings: {
+          data_rate: { lora: { bandwidth: 125000, spreading_factor: 7 } },
+          frequency: '868100000',
+        },
+      },
     } });
     const t = parseTrace(tts)[0]!;
-    expect(t).toMatchObject({ source: 'tts', sf: 7, frequencyHz: 868_100_000, event: { fCnt: 7, fPort: 1 } });
+    expect(t).toMatchObject({
+      source: 'tts', sf: 7, frequencyHz: 868_100_000, event: { fCnt: 7, fPort: 1 },
+    });
     expect([...t.event!.frmPayload!]).toEqual([1, 2, 3, 4]);
     // Counters are checked on events; MICs are not (no raw frame).
     const later = cs.replace('"fCnt":7', '"fCnt":3').replace('10:00:00Z', '10:10:00Z');
@@ -145,7 +213,8 @@ describe('trace formats', () => {
   test('an unreadable line is named', () => {
     expect(() => parseTrace(`${line(0, bytes)}\n{not json`)).toThrow(/line 2/);
     expect(() => parseTrace(`${line(0, bytes)}\n{not json`)).toThrow(LoireError);
-    expect(() => parseTrace('{"timeMs":0,"frequencyHz":868100000,"phyPayload":"40"}')).toThrow(/line 1: no data rate/);
+    const noDr = '{"timeMs":0,"frequencyHz":868100000,"phyPayload":"40"}';
+    expect(() => parseTrace(noDr)).toThrow(/line 1: no data rate/);
   });
 });
 
@@ -159,7 +228,9 @@ describe('loire validate', () => {
   const capture = (): Io & { stdout: string[]; stderr: string[] } => {
     const stdout: string[] = [];
     const stderr: string[] = [];
-    return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), isTty: false };
+    return {
+      stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), isTty: false,
+    };
   };
   const keyFlags = ['--nwkskey', bytesToHex(NWK_S_KEY), '--appskey', bytesToHex(APP_S_KEY)];
 
@@ -175,19 +246,24 @@ describe('loire validate', () => {
     const io2 = capture();
     expect(await runCli(['validate', dirty, ...keyFlags, '--json'], io2)).toBe(1);
     const report = JSON.parse(io2.stdout[0]!);
-    expect(report.violations).toEqual([{ rule: 'fcnt-replay', line: 6, message: expect.stringMatching(/FCnt 2/) }]);
+    expect(report.violations).toEqual([
+      { rule: 'fcnt-replay', line: 6, message: expect.stringMatching(/FCnt 2/) },
+    ]);
   });
 
   test('--keys FILE works like the flags', async () => {
-    const keysFile = file('keys.json', JSON.stringify({ nwkSKey: bytesToHex(NWK_S_KEY), appSKey: bytesToHex(APP_S_KEY) }));
+    const keysJson = { nwkSKey: bytesToHex(NWK_S_KEY), appSKey: bytesToHex(APP_S_KEY) };
+    const keysFile = file('keys.json', JSON.stringify(keysJson));
+    const trace = file('k.jsonl', cleanLines().join('\n'));
     const io = capture();
-    expect(await runCli(['validate', file('k.jsonl', cleanLines().join('\n')), '--keys', keysFile, '--json'], io)).toBe(0);
+    expect(await runCli(['validate', trace, '--keys', keysFile, '--json'], io)).toBe(0);
     expect(JSON.parse(io.stdout[0]!).summary.micOk).toBe(5);
   });
 
   test('exit 2 naming the line on unreadable input, and on bad options', async () => {
     const io = capture();
-    expect(await runCli(['validate', file('bad.jsonl', `${cleanLines()[0]}\n\n{oops`)], io)).toBe(2);
+    const bad = file('bad.jsonl', `${cleanLines()[0]}\n\n{oops`);
+    expect(await runCli(['validate', bad], io)).toBe(2);
     expect(io.stderr).toEqual([expect.stringMatching(/^loire: line 3: not JSON/)]);
     const io2 = capture();
     expect(await runCli(['validate', 'x.jsonl', '--nwkskey', 'abcd'], io2)).toBe(2);
