@@ -9,6 +9,11 @@ export type Command = (argv: string[], io: Io) => Promise<number>;
 
 /** Subcommands by name. */
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+COMMANDS.keys = {
+  summary: 'derive LoRaWAN session and join-server keys',
+  load: async () => (await import('./commands/keys.js')).run,
+};
 COMMANDS.airtime = {
   summary: 'time on air of a frame and the duty-cycle limits it implies',
   load: async () => (await import('./commands/airtime.js')).run,

@@ -162,11 +162,11 @@ export function openJoinAccept(
   const message = plain.subarray(0, ja.micOffset);
   const p = ja.payload;
   const optNeg = version === '1.1' && p.dlSettings.optNeg;
-  const joinEUI = hexToBytes(root.joinEui);
+  const joinEui = hexToBytes(root.joinEui);
   const ok = optNeg
     ? verifyJoinAcceptMic11(
         jsIntKey(root),
-        { joinReqType: 0xff, joinEUI, devNonce, message },
+        { joinReqType: 0xff, joinEui, devNonce, message },
         ja.mic,
       )
     : verifyJoinAcceptMic10(rootKey, message, ja.mic);
@@ -183,7 +183,7 @@ export function openJoinAccept(
       appKey: root.appKey,
       joinNonce: p.joinNonce,
       devNonce,
-      joinEUI,
+      joinEui,
       netId,
       optNeg,
     });
@@ -244,7 +244,7 @@ export function buildJoinAccept(
   const mic = optNeg
     ? computeJoinAcceptMic11(jsIntKey(root), {
         joinReqType: 0xff,
-        joinEUI: hexToBytes(root.joinEui),
+        joinEui: hexToBytes(root.joinEui),
         devNonce,
         message,
       })
@@ -474,7 +474,7 @@ export function buildDownlink(session: Session, spec: DownlinkSpec): Uint8Array 
 
 /** JSIntKey of a 1.1 device (TS001-1.1 §6.1.1.3). */
 function jsIntKey(root: RootKeys): Uint8Array {
-  return deriveJoinServerKeys({ nwkKey: root.nwkKey!, devEUI: hexToBytes(root.devEui) }).jsIntKey;
+  return deriveJoinServerKeys({ nwkKey: root.nwkKey!, devEui: root.devEui }).jsIntKey;
 }
 
 /** Lowercase hex of a frame, for traces. */
