@@ -42,16 +42,23 @@ function simulate(count, hours, seed = 1) {
 function measure(label, count, hours) {
   const expected = count * hours * 6;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const uplinks = simulate(count, hours);
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  // On a shared machine wall time overstates the cost; CPU time is the process's own share.
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   // A device's first report falls at random within its first period: allow one fewer each.
   if (uplinks < expected - count || uplinks > expected) {
     throw new Error(`bench/simulator: ${label} sent ${uplinks} uplinks, expected ~${expected}`);
   }
   const rate = (count * hours) / seconds;
-  console.log(`${label}: ${uplinks} uplinks in ${seconds.toFixed(2)} s, ` +
-    `${Math.round(rate).toLocaleString('en')} device-hours/s`);
-  return rate;
+  const cpuRate = (count * hours) / cpuSeconds;
+  const fmt = (x) => Math.round(x).toLocaleString('en');
+  console.log(`${label}: ${uplinks} uplinks in ${seconds.toFixed(2)} s wall ` +
+    `(${cpuSeconds.toFixed(2)} s CPU): ${fmt(rate)} device-hours/s wall, ` +
+    `${fmt(cpuRate)} per CPU-second`);
+  return { rate, cpuRate };
 }
 
 /** The simulator suite: a benny run for one device-day, then the two wall-clock figures. */
