@@ -320,6 +320,42 @@ describe('MAC commands', () => {
     }
   });
 
+  test('NewChannelReq adds a channel, DlChannelReq moves its RX1 (sticky), DeviceTime', () => {
+    const engine = new Engine({ seed: 15 });
+    const root = { devEui: DEV_EUI, joinEui: JOIN_EUI, appKey: APP_KEY };
+    // NewChannelReq ch3 867.1 MHz DR0-5; DlChannelReq ch3 -> 868.1 MHz; TxParamSetupReq, which
+    // an EU868 device ignores (RP002-1.0.1 §2.4: not implemented there).
+    const first = Uint8Array.from([
+      0x07, 0x03, 0x18, 0x4f, 0x84, 0x50, 0x0a, 0x03, 0x28, 0x76, 0x84, 0x09, 0x00,
+    ]);
+    // DeviceTimeAns: 16 s + 128/256 s since the GPS epoch.
+    const second = Uint8Array.from([0x0d, 0x10, 0x00, 0x00, 0x00, 0x80]);
+    const net = new TestNetwork(engine, '1.0', root, {
+      macAfterFCnt: new Map([[0, first], [1, second]]),
+    });
+    net.session = abpSession();
+    const schedule = every(600_000, { firstAfterMs: 0 });
+    const device = abpDevice(engine, { radio: net, schedule });
+    net.device = device;
+    device.requestDeviceTime();
+    device.start();
+    engine.run({ untilMs: 30 * 600_000 - 1 });
+    const fOpts = net.uplinks.map((t) => {
+      const f = decodePhyPayload(t.phyPayload);
+      if (f.type !== 'data') return [];
+      return splitMacCommands(f.fhdr.fOpts, true).map((c) => [c.cid, ...c.payload]);
+    });
+    expect(fOpts[0]).toEqual([[0x0d]]);
+    // Sticky DlChannelAns first, then NewChannelAns; nothing for TxParamSetupReq.
+    expect(fOpts[1]).toEqual([[0x0a, 0x03], [0x07, 0x03]]);
+    // The DeviceTimeAns downlink after uplink 1 ends the sticky answer.
+    expect(fOpts[2]).toEqual([]);
+    expect(device.macState.deviceTimeGpsS).toBe(16.5);
+    const onNew = net.uplinks.filter((t) => t.frequencyHz === 867_100_000);
+    expect(onNew.length).toBeGreaterThan(0);
+    for (const t of onNew) expect(t.rx1.frequencyHz).toBe(868_100_000);
+  });
+
   test('a LinkADRReq enabling an undefined channel is refused whole', () => {
     const engine = new Engine({ seed: 14 });
     const root = { devEui: DEV_EUI, joinEui: JOIN_EUI, appKey: APP_KEY };

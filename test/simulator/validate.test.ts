@@ -251,6 +251,13 @@ describe('loire validate', () => {
     ]);
   });
 
+  test('--codec with an id the registry does not know (or no registry yet) exits 2', async () => {
+    const io = capture();
+    const trace = file('c.jsonl', cleanLines().join('\n'));
+    expect(await runCli(['validate', trace, ...keyFlags, '--codec', 'nobody/nothing'], io)).toBe(2);
+    expect(io.stderr[0]).toMatch(/--codec: (unknown codec 'nobody\/nothing'|this build has no codec registry)/);
+  });
+
   test('--keys FILE works like the flags', async () => {
     const keysJson = { nwkSKey: bytesToHex(NWK_S_KEY), appSKey: bytesToHex(APP_S_KEY) };
     const keysFile = file('keys.json', JSON.stringify(keysJson));
