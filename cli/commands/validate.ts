@@ -142,7 +142,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
           parts.push(`FCnt ${f.fCnt}${f.retransmission ? ' (repeat)' : ''}`);
         }
         if (f.toaMs !== undefined) parts.push(`${f.toaMs.toFixed(1)} ms`);
-        parts.push(`MIC ${f.mic}`);
+        if (f.duplicate) parts.push('copy of an earlier line');
+        else parts.push(`MIC ${f.mic}`);
         if (f.macCommands) parts.push(f.macCommands.join(','));
         if (f.decoded !== undefined) parts.push(JSON.stringify(f.decoded));
         io.out(parts.join('  '));

@@ -115,6 +115,8 @@ export interface FrameReport {
   macCommands?: string[];
   decoded?: unknown;
   retransmission?: boolean;
+  /** The same frame heard again (another gateway's copy): counted once, not checked again. */
+  duplicate?: boolean;
 }
 
 /** The whole report. */
@@ -131,6 +133,8 @@ export interface ValidationReport {
     micUnchecked: number;
     fCntGaps: number;
     retransmissions: number;
+    /** Copies of a frame already seen (several gateways). */
+    duplicates: number;
     airtimeMs: number;
     violationsByRule: Record<string, number>;
   };
@@ -178,7 +182,10 @@ export function validateTrace(
   const devices = new Map<number, DeviceState>();
   const nonces = new Map<string, { seen: Set<number>; last: number }>();
   let lastJoin: { devNonce: number; devEui: string; joinEui: string } | undefined;
-  const counts = { up: 0, down: 0, join: 0, gaps: 0, retrans: 0, airtime: 0 };
+  const counts = { up: 0, down: 0, join: 0, gaps: 0, retrans: 0, airtime: 0, dup: 0 };
+  // Copies of one transmission from several gateways arrive within a few ms of each other;
+  // a repetition by the device comes seconds later (after RX2), so 500 ms separates them.
+  const recent = new Map<string, number>();
 
   const flag = (rule: Violation['rule'], line: number, message: string): void => {
     violations.push({ rule, line, message });
@@ -226,6 +233,17 @@ export function validateTrace(
     };
     if (dr !== undefined) report.dr = dr;
     reports.push(report);
+    if (f.phyPayload !== undefined) {
+      const key = `${f.direction}:${bytesToHex(f.phyPayload)}`;
+      const seen = recent.get(key);
+      recent.set(key, f.timeMs);
+      if (recent.size > 64) recent.delete(recent.keys().next().value!);
+      if (seen !== undefined && f.timeMs - seen < 500) {
+        report.duplicate = true;
+        counts.dup++;
+        continue;
+      }
+    }
     if (f.direction === 'up') counts.up++;
     else counts.down++;
 
@@ -530,6 +548,7 @@ export function validateTrace(
       micUnchecked: reports.filter((r) => r.mic === 'unchecked').length,
       fCntGaps: counts.gaps,
       retransmissions: counts.retrans,
+      duplicates: counts.dup,
       airtimeMs: Math.round(counts.airtime * 1000) / 1000,
       violationsByRule: byRule,
     },

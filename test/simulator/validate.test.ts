@@ -88,6 +88,15 @@ describe('validator finds each planted fault', () => {
     expect(report.summary.retransmissions).toBe(1);
   });
 
+  test('copies of one frame from several gateways count once', () => {
+    const lines = cleanLines();
+    lines.splice(3, 0, line(2 * 600_000 + 3, up(2, [2, 1, 2, 3]), { frequencyHz: 868_100_000 }));
+    const report = validateTrace(parseTrace(lines.join('\n')), { region: EU868, keys });
+    expect(report.violations).toEqual([]);
+    expect(report.summary.duplicates).toBe(1);
+    expect(report.summary.uplinks).toBe(5);
+  });
+
   test('FCnt reset without a join', () => {
     const lines = [...cleanLines(), line(5 * 600_000, up(0, [5, 5, 5, 5]))];
     expect(rules(lines.join('\n'))).toEqual(['fcnt-reset@6']);
