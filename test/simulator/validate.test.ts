@@ -263,8 +263,10 @@ describe('loire validate', () => {
   test('--codec with an id the registry does not know (or no registry yet) exits 2', async () => {
     const io = capture();
     const trace = file('c.jsonl', cleanLines().join('\n'));
-    expect(await runCli(['validate', trace, ...keyFlags, '--codec', 'nobody/nothing'], io)).toBe(2);
-    expect(io.stderr[0]).toMatch(/--codec: (unknown codec 'nobody\/nothing'|this build has no codec registry)/);
+    const argv = ['validate', trace, ...keyFlags, '--codec', 'nobody/nothing'];
+    expect(await runCli(argv, io)).toBe(2);
+    const known = /--codec: (unknown codec 'nobody\/nothing'|this build has no codec registry)/;
+    expect(io.stderr[0]).toMatch(known);
   });
 
   test('--keys FILE works like the flags', async () => {
