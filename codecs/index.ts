@@ -27,3 +27,5 @@ export type {
   HarmonisedWater,
 } from './framework/harmonised.js';
 export type { CodecError } from './framework/codec-error.js';
+export { milesightCodecs } from './vendors/milesight/index.js';
+export { dingtekCodecs } from './vendors/dingtek/index.js';
