@@ -164,12 +164,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
 /** The decoder of codec `id` from the codec registry, when this build has one. */
 async function codecDecoder(id: string): Promise<(fPort: number, bytes: Uint8Array) => unknown> {
   const mod = (await import('../../codecs/index.js')) as Record<string, unknown>;
-  const getCodec = mod.getCodec;
-  if (typeof getCodec !== 'function') {
-    throw new LoireError('UNSUPPORTED', '--codec: this build has no codec registry');
+  type Decoder = { id?: string; decodeUplink?: (input: unknown) => { data: unknown } };
+  let codec: Decoder | undefined;
+  if (typeof mod.getCodec === 'function') codec = mod.getCodec(id) as Decoder | undefined;
+  else {
+    // Until the registry lands, look through the vendors' exported codec lists.
+    const lists = Object.values(mod).filter(Array.isArray) as unknown[][];
+    if (lists.length === 0) {
+      throw new LoireError('UNSUPPORTED', '--codec: this build has no codec registry');
+    }
+    codec = lists.flat().find((c) => (c as Decoder)?.id === id.toLowerCase()) as Decoder;
   }
-  type Decoder = { decodeUplink?: (input: unknown) => { data: unknown } };
-  const codec = getCodec(id) as Decoder | undefined;
   if (codec === undefined || typeof codec.decodeUplink !== 'function') {
     throw new UsageError(`--codec: unknown codec '${id}'`);
   }
