@@ -77,7 +77,6 @@ interface Pending {
   gotDownlink: boolean;
   acked: boolean;
   windows?: [RxWindow, RxWindow];
-  rx1Closed: boolean;
 }
 
 // 1.0.4 RX windows stay open at least long enough to detect a preamble (TS001-1.0.4 §3.3.1);
@@ -313,7 +312,6 @@ export class ClassADevice {
       attempt: 1,
       gotDownlink: false,
       acked: false,
-      rx1Closed: false,
     };
     this.transmitWhenAllowed();
   }
@@ -346,7 +344,7 @@ export class ClassADevice {
     }
     this.pending = {
       kind: 'data', fPort, payload: Uint8Array.from(encoded.bytes), confirmed, attempt: 1,
-      gotDownlink: false, acked: false, rx1Closed: false,
+      gotDownlink: false, acked: false,
     };
     this.transmitWhenAllowed();
   }
@@ -498,7 +496,6 @@ export class ClassADevice {
     this.dutyCycle.record(channel.frequencyHz, now, realToa);
     this.stats.transmissions++;
     p.windows = windows;
-    p.rx1Closed = false;
     p.gotDownlink = false;
     const tx: Transmission = {
       device: this.name,
@@ -526,9 +523,10 @@ export class ClassADevice {
     }
     this.radio?.transmit(tx);
     const pendingNow = p;
-    const [w1, w2] = windows;
-    this.engine.at(w1.openAtMs + w1.timeoutMs, () => this.closeWindow(pendingNow, windows, 1));
-    this.engine.at(w2.openAtMs + w2.timeoutMs, () => this.closeWindow(pendingNow, windows, 2));
+    const w2 = windows[1];
+    // One event per frame, at the end of RX2; a frame received in RX1 ends the cycle at the
+    // end of RX1 instead (scheduled on reception), as a device then skips RX2 (§3.3).
+    this.engine.at(w2.openAtMs + w2.timeoutMs, () => this.closeWindow(pendingNow, windows));
   }
 
   private window(n: 1 | 2, openAtMs: number, frequencyHz: number, dr: number): RxWindow {
@@ -595,8 +593,6 @@ export class ClassADevice {
     const w = p.windows[window - 1]!;
     const now = this.engine.nowMs;
     if (now < w.openAtMs - 1e-6 || now > w.openAtMs + w.timeoutMs) return false;
-    const rx1 = p.windows[0];
-    if (window === 2 && !p.rx1Closed && now < rx1.openAtMs + rx1.timeoutMs) return false;
     if (meta.frequencyHz !== undefined && meta.frequencyHz !== w.frequencyHz) return false;
     if (meta.dr !== undefined && meta.dr !== w.dr) return false;
 
@@ -606,6 +602,12 @@ export class ClassADevice {
     if (!accepted) return false;
     p.gotDownlink = true;
     this.stats.downlinks++;
+    if (window === 1) {
+      const windows = p.windows;
+      const rx1 = windows[0];
+      const rx1End = Math.max(now, rx1.openAtMs + rx1.timeoutMs);
+      this.engine.at(rx1End, () => this.closeWindow(p, windows));
+    }
     if (this.recordTrace) {
       this.trace.push({
         timeMs: now,
@@ -687,20 +689,16 @@ export class ClassADevice {
     return true;
   }
 
-  private closeWindow(p: Pending, windows: [RxWindow, RxWindow], window: 1 | 2): void {
+  private closeWindow(p: Pending, windows: [RxWindow, RxWindow]): void {
     // Stale when the frame was finished or sent again meanwhile.
     if (this.pending !== p || p.windows !== windows) return;
-    if (window === 1) {
-      p.rx1Closed = true;
-      // A device that received a frame in RX1 does not open RX2 (TS001-1.0.4 §3.3).
-      if (p.gotDownlink) this.finish(p);
-      return;
-    }
     this.finish(p);
   }
 
   private finish(p: Pending): void {
     if (this.pending !== p) return;
+    // The windows are over: a stale close event or late delivery must find nothing open.
+    p.windows = undefined;
     if (p.kind === 'join-request') {
       this.pending = undefined;
       if (this.session === undefined) {
