@@ -14,6 +14,11 @@ COMMANDS.keys = {
   summary: 'derive LoRaWAN session and join-server keys',
   load: async () => (await import('./commands/keys.js')).run,
 };
+
+COMMANDS.codec = {
+  summary: 'list codecs, decode/encode payloads, build ChirpStack/TTS/TS013 scripts',
+  load: async () => (await import('./commands/codec.js')).run,
+};
 COMMANDS.airtime = {
   summary: 'time on air of a frame and the duty-cycle limits it implies',
   load: async () => (await import('./commands/airtime.js')).run,
