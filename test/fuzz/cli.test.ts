@@ -21,10 +21,17 @@ const FLAGS = [
   'appkey', 'nwkkey', 'join-nonce', 'net-id', 'dev-nonce', 'join-eui', 'dev-eui', 'opt-neg',
   // loire codec
   'fport', 'recv-time', 'style', 'downlink', 'uplink', 'data', 'target',
+  // loire validate
+  'region', 'lorawan', 'nwkskey', 'appskey', 'fnwksintkey', 'snwksintkey', 'nwksenckey', 'keys',
+  'codec', 'devnonce', 'policy', 'no-repeater',
+  // loire airtime
+  'dr', 'sf', 'bw', 'bytes', 'app-bytes', 'cr',
   // shared
   'json', 'help',
 ];
-const SUBWORDS = ['list', 'decode', 'encode', 'help', '-', '--', '-h'];
+const SUBWORDS = ['list', 'decode', 'encode', 'help', '-', '--', '-h', 'eu868', 'us915', 'as923',
+  '1.0', '1.1', 'counter', 'random', 'credits', 'off-time', 'both', '.', 'nonexistent.jsonl',
+  '4/5', '4/8', '125', '500'];
 /** Words that would make a command write files. */
 const WRITERS = new Set(['build', '-o', '--output']);
 
@@ -67,7 +74,7 @@ describe('fuzz: CLI', () => {
     const c = new Campaign('runCli (argument parsing and commands)');
     await c.assertAsync(fc.asyncProperty(argv, async (words) => {
       const r = await c.callAsync(() => runCli(words, quiet), () => false,
-        () => JSON.stringify(words));
+        () => JSON.stringify(words), (status) => status !== 0);
       if (r.ok) expect([0, 1, 2]).toContain(r.value);
     }), runsFor(150_000));
   });

@@ -115,6 +115,7 @@ export class Campaign {
     fn: () => Promise<T>,
     expected: (e: unknown) => boolean,
     describe: () => string,
+    refused: (value: T) => boolean = () => false,
   ): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
     this.stats.calls++;
     let t0 = performance.now();
@@ -140,8 +141,10 @@ export class Campaign {
         throw new Error(`slow call: ${ms.toFixed(1)} ms (limit ${SLOW_MS}) on ${describe()}`);
       }
     }
-    if (outcome.ok) this.stats.accepted++;
-    else if (expected(outcome.error)) this.stats.rejected++;
+    if (outcome.ok) {
+      if (refused(outcome.value)) this.stats.rejected++;
+      else this.stats.accepted++;
+    } else if (expected(outcome.error)) this.stats.rejected++;
     else throw outcome.error;
     return outcome;
   }
