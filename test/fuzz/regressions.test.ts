@@ -1,11 +1,14 @@
 /**
  * Faults the robustness campaign found, each pinned by the smallest input that showed it.
  */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, decodeMacCommands, encodeMacCommands, hexToBytes } from '../../src/index.js';
 import { LoireError } from '../../src/errors.js';
 import { EU868 } from '../../src/region/index.js';
 import { parseTrace, validateTrace } from '../../simulator/validate/index.js';
+import { ROOT } from '../vectors.js';
 
 describe('campaign regressions', () => {
   it('FilterListReq with 17 FilterListEUI bytes decodes and re-encodes to the same bytes', () => {
@@ -35,5 +38,21 @@ describe('campaign regressions', () => {
         bandwidth: 125_000 } } }, devAddr: '', fCnt: 1 });
     expect(() => parseTrace(text)).toThrow(LoireError);
     expect(() => parseTrace(text)).toThrow(/line 1: devAddr '' is not a hex DevAddr/);
+  });
+});
+
+describe('campaign regressions: the built CLI', () => {
+  it('ends quietly when its reader closes the pipe early (loire codec list | head -1)', async () => {
+    // Found while writing the guides: the unhandled EPIPE crashed with a stack trace. The pipe
+    // is closed before the CLI has started, so every write meets EPIPE.
+    const cli = join(ROOT, 'dist', 'cli', 'main.js');
+    const child = spawn(process.execPath, [cli, 'codec', 'list'], { stdio: ['ignore', 'pipe',
+      'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const status = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 });
