@@ -42,7 +42,7 @@ describe('campaign regressions', () => {
 });
 
 describe('campaign regressions: the built CLI', () => {
-  it('ends quietly when its reader closes the pipe early (loire codec list | head -1)', async () => {
+  it('ends quietly when its reader closes the pipe early (codec list | head -1)', async () => {
     // Found while writing the guides: the unhandled EPIPE crashed with a stack trace. The pipe
     // is closed before the CLI has started, so every write meets EPIPE.
     const cli = join(ROOT, 'dist', 'cli', 'main.js');

@@ -47,8 +47,10 @@ const rxpk = fc.record({
   data: either(frame.map((b) => bytesToBase64(b))),
 }, { requiredKeys: [] });
 
-const packetForwarder = fc.oneof(fc.array(either(rxpk), { maxLength: 3 }).map((r) => ({ rxpk: r })),
-  rxpk.map((t) => ({ txpk: t })));
+const packetForwarder = fc.oneof(
+  fc.array(either(rxpk), { maxLength: 3 }).map((r) => ({ rxpk: r })),
+  rxpk.map((t) => ({ txpk: t })),
+);
 
 const chirpstack = fc.record({
   deduplicationId: fc.constant('00000000-0000-0000-0000-000000000000'),
