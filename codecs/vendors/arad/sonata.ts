@@ -283,9 +283,31 @@ export function encodeSonata(data: unknown, recvTime?: Date): number[] {
       writeUintBE(out, alarms, 2, 'alarmBitmap');
       writeUintBE(out, Math.round((d.batteryLevel as number) * 1000), 2, 'batteryLevel');
       out.push(nib);
+      // Delta volumes are rounded to 0.001 in the output; the cumulated ones are exact, so
+      // the raw deltas are taken from their differences.
+      const cum = d.archievedCumulatedVolumes as SonataLogValue[];
+      let prev = d.readVolume as number;
       for (let i = 0; i < deltas.length; i++) {
         const e = deltas[i]!;
-        writeUintBE(out, rawOf(e.volume, nib, 0x7fff, ERR16, e.error), 2, 'delta');
+        const c = Array.isArray(cum) && cum[i] ? cum[i]!.volume : prev - e.volume;
+        const r0 = rawOf(prev - c, nib, 0xffff, ERR16, e.error);
+        let r = r0;
+        if (e.error === '') {
+          // Float noise in the cumulated value: look near it for the raw the decoder would
+          // turn into exactly this delta and cumulated volume.
+          const f = factorOf(nib);
+          const ok = (x: number): boolean => x >= 0 && x <= 0xffff &&
+            Math.round(x * f * 1000) / 1000 === e.volume && prev - x * f === c;
+          const near = [r0, r0 - 1, r0 + 1, r0 - 2, r0 + 2, Math.round(e.volume / f)];
+          for (let k = 0; k < near.length; k++) {
+            if (ok(near[k]!)) {
+              r = near[k]!;
+              break;
+            }
+          }
+        }
+        writeUintBE(out, r, 2, 'delta');
+        prev = c;
       }
       return out;
     }, input);
@@ -308,10 +330,10 @@ export function encodeSonata(data: unknown, recvTime?: Date): number[] {
       writeUintBE(out, alarms, 2, 'alarmBitmap');
       writeUintBE(out, Math.round((d.batteryLevel as number) * 1000), 2, 'batteryLevel');
       for (let i = 0; i < 6; i++) {
-        writeUintBE(out, rawOf(hourly[i]!.volume, nib, 0x7fff, ERR16, hourly[i]!.error), 2, 'h');
+        writeUintBE(out, rawOf(hourly[i]!.volume, nib, 0xffff, ERR16, hourly[i]!.error), 2, 'h');
       }
       for (let i = 0; i < 5; i++) {
-        writeUintBE(out, rawOf(weekly[i]!.volume, nib, 0x7fffffff, ERR32, weekly[i]!.error), 4,
+        writeUintBE(out, rawOf(weekly[i]!.volume, nib, 0xffffffff, ERR32, weekly[i]!.error), 4,
           'w');
       }
       return out;
