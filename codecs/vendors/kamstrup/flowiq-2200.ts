@@ -82,8 +82,8 @@ export function decodeFlowIq(input: DecodeInput): { data: Record<string, unknown
       continue;
     }
     const names = r.vifeNames ?? [];
-    if (names.indexOf('accumulationNegativeOnly') >= 0) type = 'Reverse ' + type;
-    type = FN_PREFIX[r.function] + type;
+    // The info code is reported as its eight flags whatever its function field says (the
+    // midnight log sends it as a maximum over the day).
     if (type === 'Infocode' && typeof r.value === 'number') {
       for (let b = 0; b < INFOCODES.length; b++) {
         values.push({ Type: INFOCODES[b]!, Value: (r.value & (1 << b)) !== 0, Unit: unit,
@@ -91,6 +91,8 @@ export function decodeFlowIq(input: DecodeInput): { data: Record<string, unknown
       }
       continue;
     }
+    if (names.indexOf('accumulationNegativeOnly') >= 0) type = 'Reverse ' + type;
+    type = FN_PREFIX[r.function] + type;
     if (r.profile) {
       let pts;
       try {
@@ -165,7 +167,7 @@ function rawFor(base: string, value: number, what: string): { vib: number[]; raw
   for (let i = 0; i < enc.exps.length; i++) {
     const e = enc.exps[i]!;
     const raw = Math.round(value / Math.pow(10, e));
-    if (Math.abs(raw) < max && normalize(raw, e) === value) {
+    if (Math.abs(raw) <= max && normalize(raw, e) === value) {
       return { vib: [enc.base + e - enc.minExp], raw, dataField: enc.dataField };
     }
   }
