@@ -27,3 +27,9 @@ export type {
   HarmonisedWater,
 } from './framework/harmonised.js';
 export type { CodecError } from './framework/codec-error.js';
+export { omsCodecs } from './formats/oms/index.js';
+export { sensusCodecs } from './vendors/sensus/index.js';
+export { kamstrupCodecs } from './vendors/kamstrup/index.js';
+export { axiomaCodecs } from './vendors/axioma/index.js';
+export { aradCodecs } from './vendors/arad/index.js';
+export { houseCodecs } from './house/index.js';
