@@ -3,13 +3,16 @@
  * quantity in a single variable-length record, marked by the orthogonal VIFE 0x13 (inverse
  * compact profile), 0x1E (compact profile with register numbers) or 0x1F (compact profile).
  * The LVAR data is: spacing control byte (bits 7..6 increment mode, 5..4 spacing unit, 3..0
- * element size in bytes), spacing value byte, then the elements.
+ * element coding as a DIF data field: 1..4 and 6 binary, 9..C and E BCD), spacing value byte,
+ * then the elements.
  *
  * In the inverse compact profile the elements walk back in time from the base value (the
  * record of the same quantity and storage number), as in Kamstrup's and Sensus' frames.
  */
 import { fail } from '../../framework/codec-error.js';
-import { isAllOnes, isTypeBInvalid, readIntegerLE, writeIntegerLE } from './coding.js';
+import {
+  isAllOnes, isTypeBInvalid, readBcd, readIntegerLE, writeBcd, writeIntegerLE,
+} from './coding.js';
 
 /** Increment modes, by their 2-bit code. */
 export const INCREMENT_MODES = ['absolute', 'increments', 'decrements', 'signedDifference'] as
@@ -27,7 +30,8 @@ export interface OmsProfile {
   spacingUnit: (typeof SPACING_UNITS)[number];
   /** 1..250 units; 254 with unit days/hours/minutes = 1/3/6 months; 255 = irregular. */
   spacingValue: number;
-  elementSize: number;
+  /** DIF data-field code of the elements (EN 13757-3 table 4): 1..4, 6 binary; 9..C, E BCD. */
+  elementCoding: number;
   /** Elements as sent; `null` where the element holds its coding's invalid marker. */
   elements: (number | null)[];
 }
@@ -42,7 +46,12 @@ export function profileKindOf(vife: number[]): ProfileKind | undefined {
   return undefined;
 }
 
-const SIZES = [1, 2, 3, 4, 6];
+/** Bytes per element, by element coding; 0 where the coding cannot be a profile element. */
+const SIZES = [0, 1, 2, 3, 4, 0, 6, 0, 0, 1, 2, 3, 4, 0, 6, 0];
+
+function isBcd(coding: number): boolean {
+  return coding >= 9;
+}
 
 /** Decodes `len` profile bytes at `offset`. */
 export function decodeProfile(
@@ -54,10 +63,11 @@ export function decodeProfile(
 ): OmsProfile {
   if (len < 2) fail(`${what}: compact profile needs at least 2 bytes, got ${len}`, offset);
   const ctrl = bytes[offset]!;
-  const elementSize = ctrl & 0x0f;
-  if (SIZES.indexOf(elementSize) < 0) {
-    fail(`${what}: compact profile element size ${elementSize} at offset ${offset} ` +
-      'is not 1, 2, 3, 4 or 6', offset);
+  const elementCoding = ctrl & 0x0f;
+  const elementSize = SIZES[elementCoding]!;
+  if (elementSize === 0) {
+    fail(`${what}: compact profile element coding ${elementCoding} at offset ${offset} ` +
+      'is not 1-4, 6, 9-12 or 14', offset);
   }
   if ((len - 2) % elementSize !== 0) {
     fail(`${what}: compact profile of ${len - 2} bytes is not a multiple of the element size ` +
@@ -67,6 +77,12 @@ export function decodeProfile(
   const signed = incrementMode === 'absolute' || incrementMode === 'signedDifference';
   const elements: (number | null)[] = [];
   for (let o = offset + 2; o < offset + len; o += elementSize) {
+    if (isBcd(elementCoding)) {
+      // BCD elements: digits other than 0..9 mark an invalid element (EN 13757-3 annex A).
+      const v = readBcd(bytes, o, elementSize, `${what}: profile element`);
+      elements.push(v === undefined ? null : v);
+      continue;
+    }
     const invalid = signed ? isTypeBInvalid(bytes, o, elementSize)
       : isAllOnes(bytes, o, elementSize);
     elements.push(invalid ? null
@@ -77,7 +93,7 @@ export function decodeProfile(
     incrementMode,
     spacingUnit: SPACING_UNITS[(ctrl >> 4) & 0x03]!,
     spacingValue: bytes[offset + 1]!,
-    elementSize,
+    elementCoding,
     elements,
   };
 }
@@ -89,10 +105,11 @@ export function encodeProfile(out: number[], p: OmsProfile, what: string): numbe
   const unit = SPACING_UNITS.indexOf(p.spacingUnit);
   if (mode < 0) fail(`${what}: profile.incrementMode must be one of ${INCREMENT_MODES.join(', ')}`);
   if (unit < 0) fail(`${what}: profile.spacingUnit must be one of ${SPACING_UNITS.join(', ')}`);
-  if (SIZES.indexOf(p.elementSize) < 0) fail(`${what}: profile.elementSize must be 1-4 or 6`);
+  const size = SIZES[p.elementCoding] ?? 0;
+  if (size === 0) fail(`${what}: profile.elementCoding must be 1-4, 6, 9-12 or 14`);
   if (!Array.isArray(p.elements)) fail(`${what}: profile.elements must be an array`);
   const start = out.length;
-  out.push((mode << 6) | (unit << 4) | p.elementSize);
+  out.push((mode << 6) | (unit << 4) | p.elementCoding);
   if (typeof p.spacingValue !== 'number' || p.spacingValue < 0 || p.spacingValue > 255 ||
     p.spacingValue !== Math.floor(p.spacingValue)) {
     fail(`${what}: profile.spacingValue must be a byte`);
@@ -101,12 +118,15 @@ export function encodeProfile(out: number[], p: OmsProfile, what: string): numbe
   const signed = mode === 0 || mode === 3;
   for (let i = 0; i < p.elements.length; i++) {
     const e = p.elements[i];
+    const w = `${what}: profile.elements[${i}]`;
     if (e === null) {
-      for (let k = 0; k < p.elementSize; k++) {
-        out.push(signed ? (k === p.elementSize - 1 ? 0x80 : 0) : 0xff);
+      for (let k = 0; k < size; k++) {
+        out.push(isBcd(p.elementCoding) || !signed ? 0xff : k === size - 1 ? 0x80 : 0);
       }
+    } else if (isBcd(p.elementCoding)) {
+      writeBcd(out, e as number, size, w);
     } else {
-      writeIntegerLE(out, e as number, p.elementSize, signed, `${what}: profile.elements[${i}]`);
+      writeIntegerLE(out, e as number, size, signed, w);
     }
   }
   return out.length - start;

@@ -233,7 +233,7 @@ export function encodeFlowIq(data: unknown): number[] {
         recs.push({ dataField: 0x0d, function: 'instantaneous', storage: 0, vib: [0x93, 0x13],
           value: null, profile: { kind: 'inverse',
             incrementMode: increments ? 'increments' : 'signedDifference',
-            spacingUnit: 'hours', spacingValue: stepMs / 3600000, elementSize: 2, elements } });
+            spacingUnit: 'hours', spacingValue: stepMs / 3600000, elementCoding: 2, elements } });
       }
       i += raws.length - 1;
       continue;

@@ -194,7 +194,7 @@ function toInput(r: IperlRecord, what: string): OmsRecordInput {
     base.vib = vib.slice(0, vib.length - 1).concat([vib[vib.length - 1]! | 0x80, 0x13]);
     base.value = null;
     base.profile = { kind: 'inverse', incrementMode: 'signedDifference',
-      spacingUnit: sp.spacingUnit, spacingValue: sp.spacingValue, elementSize: 2, elements };
+      spacingUnit: sp.spacingUnit, spacingValue: sp.spacingValue, elementCoding: 2, elements };
   } else if (r.unit === 'DATETIME' || r.unit === 'DATE') {
     base.value = r.value === null ? null
       : new Date(r.value * 1000).toISOString().substr(0, r.unit === 'DATE' ? 10 : 24);

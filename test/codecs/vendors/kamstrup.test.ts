@@ -25,7 +25,7 @@ const frames = fc.record({
   if (f.profile) {
     recs.push({ dataField: 13, function: 'instantaneous', storage: 1, vib: [0x93, 0x13],
       value: null, profile: { kind: 'inverse', incrementMode: 'increments',
-        spacingUnit: 'hours', spacingValue: 1, elementSize: 2, elements: f.profile } });
+        spacingUnit: 'hours', spacingValue: 1, elementCoding: 2, elements: f.profile } });
   }
   if (f.infocode !== null) {
     recs.push({ dataField: 2, function: 'instantaneous', storage: 1, vib: [0xff, 0x25],

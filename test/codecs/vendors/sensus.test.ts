@@ -27,7 +27,7 @@ const frames = fc.record({
     { dataField: 4, function: 'instantaneous', storage: f.storage, vib: [0x6d], value: time },
     { dataField: 13, function: 'instantaneous', storage: f.storage, vib: [0x93, 0x13],
       value: null, profile: { kind: 'inverse', incrementMode: 'signedDifference',
-        spacingUnit: f.unit as 'hours', spacingValue: f.spacing, elementSize: 2,
+        spacingUnit: f.unit as 'hours', spacingValue: f.spacing, elementCoding: 2,
         elements: f.elements } },
   ]));
 });
