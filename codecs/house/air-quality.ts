@@ -25,10 +25,16 @@ export const AIR_UPLINKS: MessageLayout[] = [
 export const airQualityCodec = defineHouseCodec({
   model: 'air-quality',
   category: 'air',
-  description: 'loire house format for air sensors: temperature, humidity, CO2, TVOC, PM, pressure.',
+  description: 'loire house format for air sensors: temperature, humidity, CO2, TVOC, PM, ' +
+    'pressure.',
   fPort: 13,
   uplinks: AIR_UPLINKS,
   docs: { measurement: 'All measurements in one 15-byte frame' },
+  examples: [
+    ['decodeUplink', '11fdf37d0264ffff007b00c8279400', { messageType: 'measurement',
+      temperatureC: -5.25, humidityPercent: 62.5, co2Ppm: 612, pm25UgM3: 12.3, pm10UgM3: 20,
+      pressureHPa: 1013.2, flags: { lowBattery: false, sensorFault: false } }],
+  ],
   normalize(d): HarmonisedAir {
     const out: HarmonisedAir = { category: 'air' };
     if (typeof d.temperatureC === 'number') out.temperatureC = d.temperatureC;

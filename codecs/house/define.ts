@@ -4,7 +4,7 @@
  */
 import type { Harmonised } from '../framework/harmonised.js';
 import type {
-  Category, CodecDefinition, DecodeInput, EncodeInput, JsonSchema, MessageType,
+  Category, CodecDefinition, CodecExample, DecodeInput, EncodeInput, JsonSchema, MessageType,
 } from '../framework/types.js';
 import { decodeHouse, encodeHouse, type Field, type MessageLayout } from './layout.js';
 
@@ -19,6 +19,8 @@ export interface HouseSpec {
   /** One-line description per message name. */
   docs: Record<string, string>;
   normalize(data: Record<string, unknown>): Harmonised;
+  /** Worked examples of docs/house-formats.md: [operation, hex, data]. */
+  examples: [CodecExample['operation'], string, Record<string, unknown>][];
 }
 
 function schemaOf(fields: Field[]): JsonSchema {
@@ -80,7 +82,10 @@ export function defineHouseCodec(spec: HouseSpec): CodecDefinition {
       return spec.normalize(data as Record<string, unknown>);
     },
     uplinkSchema: schemaOfAll(spec.uplinks),
-    examples: [],
+    examples: spec.examples.map(([operation, bytesHex, data]) => ({
+      description: `${String(data.messageType)} example of docs/house-formats.md`,
+      operation, fPort: spec.fPort, bytesHex, data, source: 'loire docs/house-formats.md',
+    })),
   };
   const downlinks = spec.downlinks;
   if (downlinks) {

@@ -36,16 +36,24 @@ export const HVAC_DOWNLINKS: MessageLayout[] = [
 export const hvacCodec = defineHouseCodec({
   model: 'hvac',
   category: 'hvac',
-  description: 'loire house format for HVAC zone controllers: temperatures, setpoint, valve, mode.',
+  description: 'loire house format for HVAC zone controllers: temperatures, setpoint, ' +
+    'valve, mode.',
   fPort: 12,
   uplinks: HVAC_UPLINKS,
   downlinks: HVAC_DOWNLINKS,
   docs: {
-    status: 'Room temperature (0.01 °C), setpoint (0.5 °C), valve, mode, flags, humidity; 8 bytes',
+    status: 'Room temperature (0.01 °C), setpoint (0.5 °C), valve, mode, flags, humidity; ' +
+      '8 bytes',
     set_setpoint: 'New setpoint in 0.5 °C steps',
     set_mode: 'New operating mode',
     request_status: 'Ask for a status uplink',
   },
+  examples: [
+    ['decodeUplink', '110866292301022d', { messageType: 'status', temperatureC: 21.5,
+      setpointC: 20.5, valvePercent: 35, mode: 'comfort', flags: { windowOpen: false,
+        lowBattery: true, valveFault: false, sensorFault: false }, humidityPercent: 45 }],
+    ['encodeDownlink', '1202', { messageType: 'set_mode', mode: 'eco' }],
+  ],
   normalize(d): HarmonisedHvac {
     const out: HarmonisedHvac = { category: 'hvac' };
     if (typeof d.temperatureC === 'number') out.temperatureC = d.temperatureC;

@@ -152,7 +152,8 @@ function writeNum(out: number[], v: unknown, f: NumField, what: string, warnings
   } else {
     if (typeof v !== 'number' || v !== v) return void fail(`${what}: ${f.name} must be a number`);
     raw = Math.round(v * (f.div ?? 1));
-    if (raw / (f.div ?? 1) !== v) warnings.push(`${what}: ${f.name} rounded to ${raw / (f.div ?? 1)}`);
+    const back = raw / (f.div ?? 1);
+    if (back !== v) warnings.push(`${what}: ${f.name} rounded to ${back}`);
     const max = f.maxRaw ?? (f.type.charAt(0) === 'i' ? Math.pow(2, 8 * n - 1) - 1
       : Math.pow(2, 8 * n) - 1);
     const min = f.type.charAt(0) === 'i' ? -Math.pow(2, 8 * n - 1) : 0;
@@ -188,7 +189,9 @@ function encodeFields(out: number[], d: Record<string, unknown>, fields: Field[]
         if (f.item) writeNum(out, arr[k], f.item, `${what}: ${f.name}[${k}]`, warnings);
         else {
           const it = arr[k];
-          if (typeof it !== 'object' || it === null) fail(`${what}: ${f.name}[${k}] must be an object`);
+          if (typeof it !== 'object' || it === null) {
+            fail(`${what}: ${f.name}[${k}] must be an object`);
+          }
           encodeFields(out, it as Record<string, unknown>, f.fields!, `${what}: ${f.name}[${k}]`,
             warnings);
         }
@@ -219,7 +222,9 @@ export function encodeHouse(data: unknown, layouts: MessageLayout[], format: str
       `${format}: payloadHex`)) };
   }
   let layout: MessageLayout | undefined;
-  for (let i = 0; i < layouts.length; i++) if (layouts[i]!.name === d.messageType) layout = layouts[i];
+  for (let i = 0; i < layouts.length; i++) {
+    if (layouts[i]!.name === d.messageType) layout = layouts[i];
+  }
   if (!layout) {
     const names = layouts.map((l) => l.name).join(', ');
     return fail(`${format}: messageType must be one of ${names}, got ${String(d.messageType)}`);

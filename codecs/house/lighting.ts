@@ -41,6 +41,13 @@ export const lightingCodec = defineHouseCodec({
     set_schedule: 'Up to 12 steps: from minuteOfDay (controller local time) dim to a level',
     request_status: 'Ask for a status uplink',
   },
+  examples: [
+    ['decodeUplink', '112550028f0012d687', { messageType: 'status', state: { on: true,
+      lampFault: false, driverFault: true, voltageFault: false, temperatureFault: false,
+      scheduleActive: true }, dimLevelPercent: 80, powerW: 65.5, energyWh: 1234567 }],
+    ['encodeDownlink', '11320078', { messageType: 'set_dim', dimLevelPercent: 50,
+      durationMin: 120 }],
+  ],
   normalize(d): HarmonisedLighting {
     const out: HarmonisedLighting = { category: 'lighting' };
     const s = d.state as Record<string, boolean> | undefined;

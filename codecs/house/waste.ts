@@ -31,6 +31,11 @@ export const wasteCodec = defineHouseCodec({
     level: 'Periodic fill level, distance, tilt, temperature, alarms (7 bytes)',
     alarm: 'Same layout, sent at once when an alarm rises',
   },
+  examples: [
+    ['decodeUplink', '114b01a4fffd10', { messageType: 'level', fillLevelPercent: 75,
+      distanceMm: 420, temperatureC: -3, alarms: { fire: false, tilt: false,
+        temperature: false, lowBattery: false, full: true } }],
+  ],
   normalize(d): HarmonisedWaste {
     const out: HarmonisedWaste = { category: 'waste' };
     if (typeof d.fillLevelPercent === 'number') out.fillLevelPercent = d.fillLevelPercent;

@@ -32,6 +32,10 @@ export const waterMeterCodec = defineHouseCodec({
     profile: 'Index and up to 24 interval consumptions ending at the index, oldest first',
     alarm: 'Sent at once when an alarm flag changes (6 bytes)',
   },
+  examples: [
+    ['decodeUplink', '11010001e240', { messageType: 'index', alarms: { leak: true,
+      backflow: false, tamper: false, lowBattery: false, burst: false }, indexL: 123456 }],
+  ],
   normalize(d): HarmonisedWater {
     const out: HarmonisedWater = { category: 'water' };
     if (typeof d.indexL === 'number') out.volumeM3 = d.indexL / 1000;

@@ -105,7 +105,9 @@ export function writeIntegerLE(
   } else {
     return fail(`${what}: expected an integer, got ${JSON.stringify(value)}`);
   }
-  if (negative && !signed) fail(`${what}: ${String(value)} is negative but the coding is unsigned`);
+  if (negative && !signed) {
+    fail(`${what}: ${String(value)} is negative but the coding is unsigned`);
+  }
   const b = decimalToLe(mag, n, what);
   if (negative) negateLe(b);
   const top = b[n - 1]!;

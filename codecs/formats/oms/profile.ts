@@ -103,7 +103,9 @@ export function encodeProfile(out: number[], p: OmsProfile, what: string): numbe
   if (typeof p !== 'object' || p === null) return fail(`${what}: profile must be an object`);
   const mode = INCREMENT_MODES.indexOf(p.incrementMode);
   const unit = SPACING_UNITS.indexOf(p.spacingUnit);
-  if (mode < 0) fail(`${what}: profile.incrementMode must be one of ${INCREMENT_MODES.join(', ')}`);
+  if (mode < 0) {
+    fail(`${what}: profile.incrementMode must be one of ${INCREMENT_MODES.join(', ')}`);
+  }
   if (unit < 0) fail(`${what}: profile.spacingUnit must be one of ${SPACING_UNITS.join(', ')}`);
   const size = SIZES[p.elementCoding] ?? 0;
   if (size === 0) fail(`${what}: profile.elementCoding must be 1-4, 6, 9-12 or 14`);

@@ -43,7 +43,9 @@ export function decodeVib(bytes: number[], offset: number, what: string):
   let code = vif & 0x7f;
   if (code === 0x7b || code === 0x7d) {
     // 0xFB / 0xFD select the extension tables; the next byte is the true code (§6.4.2).
-    if (!more) fail(`${what}: VIF 0x${vif.toString(16)} at offset ${offset} lacks its code`, offset);
+    if (!more) {
+      fail(`${what}: VIF 0x${vif.toString(16)} at offset ${offset} lacks its code`, offset);
+    }
     need(bytes, o, 1, `${what}: extended VIF`);
     table = code === 0x7b ? 'fb' : 'fd';
     const ext = bytes[o++]!;
@@ -101,7 +103,9 @@ export function decodeVib(bytes: number[], offset: number, what: string):
       exponent: 0 };
   }
   let shift = 0;
-  for (let i = 0; i < vife.length; i++) if (!manufacturerVifes) shift += vifeExponentShift(vife[i]!);
+  for (let i = 0; i < vife.length && !manufacturerVifes; i++) {
+    shift += vifeExponentShift(vife[i]!);
+  }
   if (shift !== 0) meaning = { quantity: meaning.quantity, description: meaning.description,
     unit: meaning.unit, exponent: meaning.exponent + shift };
   const out: OmsVib = { vib: raw, table, code, vife, vifeNames, meaning };

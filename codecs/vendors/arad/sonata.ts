@@ -43,7 +43,9 @@ const ERR16: Record<number, string> = {
   0x8000: 'RECORD_EMPTY', 0x8001: 'DELTA_OVER_FLOW', 0x8002: 'METER_READ_ERROR',
   0x8003: 'METER_DIGIT_ERROR',
 };
-const ERR32: Record<number, string> = { 0x80000000: 'RECORD_EMPTY', 0x80000001: 'DELTA_OVER_FLOW' };
+const ERR32: Record<number, string> = {
+  0x80000000: 'RECORD_EMPTY', 0x80000001: 'DELTA_OVER_FLOW',
+};
 
 function bits(bitmap: number, names: string[]): string[] {
   const out: string[] = [];

@@ -134,7 +134,9 @@ function seconds(v: unknown, what: string): number {
 
 /** Encodes W1 data (the decoder's shape); `payloadType` picks the FPort. */
 export function encodeW1(data: unknown): { bytes: number[]; fPort: number } {
-  if (typeof data !== 'object' || data === null) return fail('qalcosonic-w1: data must be an object');
+  if (typeof data !== 'object' || data === null) {
+    return fail('qalcosonic-w1: data must be an object');
+  }
   const d = data as Record<string, unknown>;
   const out: number[] = [];
   if (d.payloadType === 'Device alarms') {

@@ -56,7 +56,9 @@ export function checkBothWays(
 }
 
 /** Uplink encoders and decoders of a definition, warnings dropped. */
-export function uplinkPair(def: CodecDefinition): [(d: unknown) => number[], (b: number[]) => unknown] {
+type Pair = [(d: unknown) => number[], (b: number[]) => unknown];
+
+export function uplinkPair(def: CodecDefinition): Pair {
   return [
     (data) => def.encodeUplink!({ data, variables: {} }).bytes,
     (bytes) => def.decodeUplink({ bytes, fPort: def.uplinkFPorts[0]!, variables: {} }).data,
@@ -64,7 +66,7 @@ export function uplinkPair(def: CodecDefinition): [(d: unknown) => number[], (b:
 }
 
 /** Downlink encoders and decoders of a definition. */
-export function downlinkPair(def: CodecDefinition): [(d: unknown) => number[], (b: number[]) => unknown] {
+export function downlinkPair(def: CodecDefinition): Pair {
   return [
     (data) => def.encodeDownlink!({ data, variables: {} }).bytes,
     (bytes) => def.decodeDownlink!({ bytes, fPort: def.downlinkFPorts[0]!, variables: {} }).data,

@@ -10,7 +10,7 @@ describe('every house codec', () => {
   });
 
   for (const def of houseCodecs) {
-    test(`${def.id} keeps an unknown message type as hex with a warning, and re-encodes it`, () => {
+    test(`${def.id} keeps an unknown message type as hex, warns, re-encodes it`, () => {
       const bytes = [0x1f, 0xde, 0xad];
       const r = def.decodeUplink({ bytes, fPort: def.uplinkFPorts[0]!, variables: {} });
       expect(r.data).toEqual({ messageType: 'unknown', version: 1, messageTypeCode: 15,
@@ -33,5 +33,23 @@ describe('every house codec', () => {
           variables: {} }));
       }
     });
+  }
+});
+
+describe('house codec examples', () => {
+  for (const def of houseCodecs) {
+    for (const ex of def.examples) {
+      test(`${def.id}: ${ex.description}`, () => {
+        const bytes = Buffer.from(ex.bytesHex, 'hex').toJSON().data;
+        if (ex.operation === 'decodeUplink') {
+          expect(def.decodeUplink({ bytes, fPort: ex.fPort, variables: {} }).data).toEqual(ex.data);
+          expect(def.encodeUplink!({ data: ex.data, variables: {} }).bytes).toEqual(bytes);
+        } else {
+          expect(def.encodeDownlink!({ data: ex.data, variables: {} }).bytes).toEqual(bytes);
+          expect(def.decodeDownlink!({ bytes, fPort: ex.fPort, variables: {} }).data)
+            .toEqual(ex.data);
+        }
+      });
+    }
   }
 });

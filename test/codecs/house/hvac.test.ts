@@ -30,11 +30,11 @@ describe('loire/hvac', () => {
     expect(r.bytes).toEqual([0x11, 39]);
     expect(r.warnings).toEqual(['loire/hvac set_setpoint: setpointC rounded to 19.5']);
   });
-  test.prop([houseData(HVAC_UPLINKS)], { numRuns: 200 })('uplinks round-trip both ways', (data) => {
+  test.prop([houseData(HVAC_UPLINKS)], { numRuns: 200 })('uplinks round-trip', (data) => {
     checkBothWays(encodeUp, decodeUp, data);
   });
 
-  test.prop([houseData(HVAC_DOWNLINKS)], { numRuns: 200 })('downlinks round-trip both ways', (data) => {
+  test.prop([houseData(HVAC_DOWNLINKS)], { numRuns: 200 })('downlinks round-trip', (data) => {
     const [encodeDown, decodeDown] = downlinkPair(def);
     checkBothWays(encodeDown, decodeDown, data);
   });

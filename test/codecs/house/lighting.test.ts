@@ -1,6 +1,7 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { lightingCodec as def, LIGHTING_UPLINKS, LIGHTING_DOWNLINKS } from '../../../codecs/house/lighting.js';
+import { lightingCodec as def, LIGHTING_UPLINKS, LIGHTING_DOWNLINKS }
+  from '../../../codecs/house/lighting.js';
 import { checkBothWays, downlinkPair, houseData, uplinkPair } from './arbitrary.js';
 import { hexBytes } from '../vendors/vectors.js';
 
@@ -31,11 +32,11 @@ describe('loire/lighting', () => {
       durationMin: 0 }, variables: {} })).toThrow(expect.objectContaining({
       message: 'loire/lighting set_dim: dimLevelPercent 101 is out of range' }));
   });
-  test.prop([houseData(LIGHTING_UPLINKS)], { numRuns: 200 })('uplinks round-trip both ways', (data) => {
+  test.prop([houseData(LIGHTING_UPLINKS)], { numRuns: 200 })('uplinks round-trip', (data) => {
     checkBothWays(encodeUp, decodeUp, data);
   });
 
-  test.prop([houseData(LIGHTING_DOWNLINKS)], { numRuns: 200 })('downlinks round-trip both ways', (data) => {
+  test.prop([houseData(LIGHTING_DOWNLINKS)], { numRuns: 200 })('downlinks round-trip', (data) => {
     const [encodeDown, decodeDown] = downlinkPair(def);
     checkBothWays(encodeDown, decodeDown, data);
   });

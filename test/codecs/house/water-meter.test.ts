@@ -28,7 +28,7 @@ describe('loire/water-meter', () => {
     expect(() => decodeUp(hexBytes('110100'))).toThrow(expect.objectContaining({
       message: 'loire/water-meter index: indexL: need 4 bytes at offset 2, got 1' }));
   });
-  test.prop([houseData(WATER_UPLINKS)], { numRuns: 200 })('uplinks round-trip both ways', (data) => {
+  test.prop([houseData(WATER_UPLINKS)], { numRuns: 200 })('uplinks round-trip', (data) => {
     checkBothWays(encodeUp, decodeUp, data);
   });
 

@@ -55,7 +55,8 @@ describe('known answers', () => {
   // Kamstrup "midnight log" example, actility/device-catalog vendors/kamstrup/drivers/generic/
   // examples.json: volume 0.236 m3, min/max flow 0, flow temperatures invalid (0x80).
   test('decodes function fields and type B invalid values of a Kamstrup frame', () => {
-    const b = hexBytes('78446D0020F32A4413EC00000052FF25100042FF1C0500623B0000523B0000615B80515B80');
+    const b = hexBytes('78446D0020F32A4413EC00000052FF25100042FF1C0500623B0000523B0000' +
+      '615B80515B80');
     const { records } = decodeOmsRecords(b, 1);
     expect(records[0]).toMatchObject({ value: '2023-10-19T00:00:00.000Z', storage: 1 });
     expect(records[1]).toMatchObject({ scaledValue: 0.236 });
@@ -144,13 +145,15 @@ const records = [
   fc.record({ ...dib, dataField: fc.constant(2), vib: fc.constant([0x6c]),
     value: fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2127-12-31T00:00:00Z'),
       noInvalidDate: true }).map((d) => d.toISOString().substr(0, 10)) }),
-  fc.record({ ...dib, dataField: fc.constant(2), vib: fc.constant([0x5a]), value: fc.constant(null),
+  fc.record({ ...dib, dataField: fc.constant(2), vib: fc.constant([0x5a]),
+    value: fc.constant(null),
     invalid: fc.constant(true), dataHex: fc.constant('0080') }),
   fc.record({ ...dib, dataField: fc.constant(13), vib: vibs,
     value: fc.string({ maxLength: 20, unit: fc.integer({ min: 32, max: 126 })
       .map((c) => String.fromCharCode(c)) }) }).map((r) => ({ ...r, lvar: r.value.length })),
   fc.record({ ...dib, dataField: fc.constant(13), vib: vibs,
-    value: fc.uint8Array({ minLength: 0, maxLength: 15 }).map((b) => Buffer.from(b).toString('hex')) })
+    value: fc.uint8Array({ minLength: 0, maxLength: 15 })
+      .map((b) => Buffer.from(b).toString('hex')) })
     .map((r) => ({ ...r, lvar: 0xe0 + r.value.length / 2 })),
   fc.record({ ...dib, dataField: fc.constant(13), vib: vibs, n: fc.integer({ min: 1, max: 7 }),
     neg: fc.boolean() }).chain((r) => fc.integer({ min: 0, max: 10 ** (2 * r.n) - 1 }).map((v) => {

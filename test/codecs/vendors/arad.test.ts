@@ -10,14 +10,17 @@ const encode = (data: unknown): number[] =>
   sonataCodec.encodeUplink!({ data, variables: { recvTime } }).bytes;
 
 const byte = fc.integer({ min: 0, max: 255 });
-const bytesOf = (n: number): fc.Arbitrary<number[]> => fc.array(byte, { minLength: n, maxLength: n });
+const bytesOf = (n: number): fc.Arbitrary<number[]> =>
+  fc.array(byte, { minLength: n, maxLength: n });
 
 describe('arad/sonata', () => {
   const vs = vectorsOf('arad/sonata');
   test('has its codecs.json examples', () => {
     expect(vs.length).toBeGreaterThan(0);
   });
-  for (const v of vs) test(`reproduces ${v.id} (${v.source.split(',')[0]})`, () => checkVector(sonataCodec, v));
+  for (const v of vs) {
+    test(`reproduces ${v.id} (${v.source.split(',')[0]})`, () => checkVector(sonataCodec, v));
+  }
 
   test('is exported in aradCodecs', () => {
     expect(aradCodecs).toContain(sonataCodec);

@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { encodeOmsRecords, type OmsRecordInput } from '../../../codecs/formats/oms/index.js';
-import { flowIq2200Codec as flowIq, kamstrupCodecs } from '../../../codecs/vendors/kamstrup/index.js';
+import { flowIq2200Codec as flowIq, kamstrupCodecs }
+  from '../../../codecs/vendors/kamstrup/index.js';
 import { checkVector, hexBytes, onlyCodecErrors, runDecode, vectorsOf } from './vectors.js';
 
 const decode = (bytes: number[]): ReturnType<typeof flowIq.decodeUplink> =>

@@ -58,7 +58,8 @@ describe('sensus/iperl', () => {
 
   test.prop([fc.uint8Array({ maxLength: 64 }), fc.constantFrom(1, 20, 100)])(
     'is total on arbitrary bytes', (b, fPort) => {
-      onlyCodecErrors(() => iperlCodec.decodeUplink({ bytes: Array.from(b), fPort, variables: {} }));
+      onlyCodecErrors(() => iperlCodec.decodeUplink({ bytes: Array.from(b), fPort,
+        variables: {} }));
     });
 
   test('normalizes volume, reading time and battery', () => {
