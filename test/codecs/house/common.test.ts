@@ -42,7 +42,8 @@ describe('house codec examples', () => {
       test(`${def.id}: ${ex.description}`, () => {
         const bytes = Buffer.from(ex.bytesHex, 'hex').toJSON().data;
         if (ex.operation === 'decodeUplink') {
-          expect(def.decodeUplink({ bytes, fPort: ex.fPort, variables: {} }).data).toEqual(ex.data);
+          expect(def.decodeUplink({ bytes, fPort: ex.fPort, variables: {} }).data)
+            .toEqual(ex.data);
           expect(def.encodeUplink!({ data: ex.data, variables: {} }).bytes).toEqual(bytes);
         } else {
           expect(def.encodeDownlink!({ data: ex.data, variables: {} }).bytes).toEqual(bytes);

@@ -18,7 +18,8 @@ describe('axioma/qalcosonic-w1', () => {
     fc.array(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 3, maxLength: 3 }),
     fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 20 })])(
     'basic frames round-trip', (last, status, [v1, t1, v2], deltas) => {
-      const le32 = (x: number): number[] => [0, 1, 2, 3].map((i) => Math.floor(x / 256 ** i) % 256);
+      const le32 = (x: number): number[] =>
+        [0, 1, 2, 3].map((i) => Math.floor(x / 256 ** i) % 256);
       const bytes = [...le32(last), status, ...le32(v1!), ...le32(t1!), ...le32(v2!)];
       for (const d of deltas) bytes.push(d & 0xff, d >> 8);
       const recvTime = new Date(last * 1000);
