@@ -1,11 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+// Under CI the JSON reporter also writes the counts that .ci/run prints as its closing line.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    reporters: ['default'],
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '.tmp/vitest-results.json' }]]
+      : ['default'],
   },
 });

@@ -27,6 +27,8 @@ export type {
   HarmonisedWater,
 } from './framework/harmonised.js';
 export type { CodecError } from './framework/codec-error.js';
+export { milesightCodecs } from './vendors/milesight/index.js';
+export { dingtekCodecs } from './vendors/dingtek/index.js';
 export { omsCodecs } from './formats/oms/index.js';
 export { sensusCodecs } from './vendors/sensus/index.js';
 export { kamstrupCodecs } from './vendors/kamstrup/index.js';
