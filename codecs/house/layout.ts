@@ -42,6 +42,7 @@ export interface ListField {
   fields?: Field[];
 }
 
+/** Any field of a message table. */
 export type Field = NumField | FlagsField | EnumField | ListField;
 
 /** One message type of a format. */
