@@ -16,16 +16,24 @@ export interface OmsSeriesPoint {
   time?: string;
 }
 
-/** Finds the date/time record (type F) of `storage`, else the frame's first one. */
+/**
+ * Finds the time of `storage`: its date/time record (type F), else its date record (type G,
+ * at midnight UTC), else the frame's first date/time or date.
+ */
 export function findRecordTime(records: OmsRecord[], storage: number): string | undefined {
   let first: string | undefined;
+  let sameDate: string | undefined;
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
-    if (r.quantity !== 'dateTime' || typeof r.value !== 'string') continue;
-    if (r.storage === storage) return r.value;
-    if (first === undefined) first = r.value;
+    if ((r.quantity !== 'dateTime' && r.quantity !== 'date') || typeof r.value !== 'string') {
+      continue;
+    }
+    const iso = r.quantity === 'date' ? r.value + 'T00:00:00.000Z' : r.value;
+    if (r.storage === storage && r.quantity === 'dateTime') return iso;
+    if (r.storage === storage && sameDate === undefined) sameDate = iso;
+    if (first === undefined) first = iso;
   }
-  return first;
+  return sameDate ?? first;
 }
 
 /**
