@@ -124,7 +124,15 @@ export const omsCodec: CodecDefinition = {
       moreRecordsFollow: { type: 'boolean' },
     },
   },
-  examples: [],
+  examples: [{
+    description: 'No-header frame with one volume record: 10000 L as 10 m3',
+    operation: 'decodeUplink', fPort: 1, bytesHex: '78041310270000',
+    data: { header: { ci: 120, kind: 'none' }, records: [{ dataField: 4, coding: 'int32',
+      function: 'instantaneous', storage: 0, tariff: 0, subUnit: 0, vib: [19],
+      vifTable: 'primary', vifCode: 19, quantity: 'volume', description: 'Volume', unit: 'm3',
+      exponent: -3, value: 10000, scaledValue: 10 }] },
+    source: 'loire, bytes assembled by hand from EN 13757-3 (DIF 0x04, VIF 0x13)',
+  }],
 };
 
 /** Codecs of this folder. */

@@ -399,5 +399,13 @@ export const sonataCodec: CodecDefinition = {
       readVolume: { type: 'number' },
     },
   },
-  examples: [],
+  examples: [{
+    description: 'Standard message, no alarm, 1000 (factor nibble 7: x1)',
+    operation: 'decodeUplink', fPort: 1, bytesHex: '9d5900000000000003e807',
+    data: { msgType: 157, msgTypeHex: '9D', msgTypeText: 'Standard', deviceTypeID: 89,
+      deviceTypeIDHex: '59', deviceTypeText: 'Arad LoRa/OMS 8xx Sonata 1', alarmBitmap: 0,
+      alarmBitmapHex: '0000', alarms: [], extendedAlarmBitmap: 0, extendedAlarmBitmapHex: '00',
+      extendedAlarms: [], readVolume: 1000 },
+    source: 'loire, bytes assembled by hand from the Sonata standard message layout',
+  }],
 };

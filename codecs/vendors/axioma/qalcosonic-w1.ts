@@ -218,5 +218,11 @@ export const qalcosonicW1Codec: CodecDefinition = {
       deltaVolumes: { type: 'array', items: { type: 'integer' } },
     },
   },
-  examples: [],
+  examples: [{
+    description: 'Leakage alarm at 2024-01-01 00:00 UTC',
+    operation: 'decodeUplink', fPort: 103, bytesHex: '8000926530',
+    data: { alarmDescription: 'LEAKAGE', date: '2024-01-01T00:00:00.000Z',
+      payloadType: 'Device alarms' },
+    source: 'loire, bytes assembled by hand from the W1 alarm layout (FPort 103)',
+  }],
 };

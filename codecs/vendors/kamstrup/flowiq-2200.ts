@@ -318,5 +318,12 @@ export const flowIq2200Codec: CodecDefinition = {
       latestVolume: { type: ['number', 'null'] },
     },
   },
-  examples: [],
+  examples: [{
+    description: 'Date/time and volume: 1 m3 at 2024-01-01 12:00',
+    operation: 'decodeUplink', fPort: 1, bytesHex: '78046d002c01310413e8030000',
+    data: { values: [{ Type: 'Volume', Value: 1, Unit: 'm3',
+      Timestamp: '2024-01-01T12:00:00.000Z' }], latestVolume: 1 },
+    source: 'loire, bytes assembled by hand from EN 13757-3; output shaped as the reference ' +
+      'driver (actility/device-catalog vendors/kamstrup/drivers/generic)',
+  }],
 };

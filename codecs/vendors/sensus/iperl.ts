@@ -284,5 +284,19 @@ export const iperlCodec: CodecDefinition = {
       records: { type: 'array', items: { type: 'object', required: ['dif', 'vif', 'vifType'] } },
     },
   },
-  examples: [],
+  examples: [{
+    description: 'Short-header telegram: 10 m3 at 2024-01-01 12:00',
+    operation: 'decodeUplink', fPort: 20, bytesHex: '7a01000000041310270000046d002c0131',
+    data: { accessNo: 1, alarms: [], config: 0, device: null, identificationNo: null,
+      manufacturer: null, manufacturerCode: null, records: [
+        { dif: 4, exponent: -3, function: 0, isCompactProfile: null, scaledValue: 10,
+          storage: 0, strValue: null, subUnit: 0, symbol: 'm^3', tariff: 0, unit: 'M3',
+          value: 10000, values: null, vif: 19, vifType: 'VOLUME' },
+        { dif: 4, exponent: 0, function: 0, isCompactProfile: null, scaledValue: null,
+          storage: 0, strValue: '2024-01-01 12:00:00', subUnit: 0, symbol: null, tariff: 0,
+          unit: 'DATETIME', value: 1704110400, values: null, vif: 109, vifType: 'TIME_POINT' },
+      ], status: 0, version: null },
+    source: 'loire, bytes assembled by hand from the iPERL OMS layout; output shaped as the ' +
+      'TTN reference decoder (vendor/sensus/iperl-oms.js)',
+  }],
 };
