@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codecIds, decodeDownlink, decodeUplink, getCodec } from '../../codecs/index.js';
 import type { CodecDefinition, Ts013DecodeOutput } from '../../codecs/index.js';
+import { isCodecError } from '../../codecs/framework/codec-error.js';
+import { decodeOmsFrame, decodeOmsRecords } from '../../codecs/formats/oms/index.js';
 import { hexToBytes } from '../../src/bytes/hex.js';
 import { Campaign, hex, runsFor } from './harness.js';
 import { mutated, randomBytes } from './inputs.js';
@@ -112,4 +114,26 @@ describe('fuzz: codecs through TS013', () => {
       }), runsFor(Math.max(200, examples.length * 50)));
     });
   }
+});
+
+describe('fuzz: OMS (wireless M-Bus) frames and records', () => {
+  // Seeds: every example of the OMS-based codecs (generic/oms and the meters built on it).
+  const omsIds = ['generic/oms', ...codecIds().filter((id) => /^(sensus|kamstrup|axioma|arad)\//
+    .test(id))];
+  const seeds = omsIds.flatMap((id) => examplesOf(getCodec(id)!, 'decodeUplink'));
+  const bytes = fc.oneof({ arbitrary: randomBytes(80), weight: 1 },
+    { arbitrary: mutated(seeds), weight: 3 });
+
+  it('decodeOmsFrame and decodeOmsRecords throw only CodecError, with JSON-clean output', () => {
+    expect(seeds.length).toBeGreaterThan(0);
+    const c = new Campaign('OMS frame and records');
+    c.assert(fc.property(bytes, fc.nat(20), (b, skip) => {
+      const arr = Array.from(b);
+      const frame = c.call(() => decodeOmsFrame(arr), isCodecError, () => hex(b));
+      if (frame.ok) expect(notJson(frame.value)).toBeUndefined();
+      const records = c.call(() => decodeOmsRecords(arr, Math.min(skip, arr.length)),
+        isCodecError, () => `${hex(b)} from ${skip}`);
+      if (records.ok) expect(notJson(records.value)).toBeUndefined();
+    }), runsFor(300_000));
+  });
 });
