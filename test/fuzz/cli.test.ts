@@ -76,6 +76,6 @@ describe('fuzz: CLI', () => {
       const r = await c.callAsync(() => runCli(words, quiet), () => false,
         () => JSON.stringify(words), (status) => status !== 0);
       if (r.ok) expect([0, 1, 2]).toContain(r.value);
-    }), runsFor(150_000));
+    }), runsFor(300_000));
   });
 });

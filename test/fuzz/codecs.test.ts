@@ -85,7 +85,7 @@ describe('fuzz: codecs through TS013', () => {
           c.call(() => checked(fn(codec, input)), never,
             () => `fPort ${input.fPort} ${hex(input.bytes)} ${JSON.stringify(input.variables)}`,
             hasErrors);
-        }), runsFor(20_000));
+        }), runsFor(40_000));
       });
     }
 

@@ -106,6 +106,6 @@ describe('fuzz: trace files of loire validate', () => {
       // A report states no number it could not compute (NaN from an unreadable field).
       expect(JSON.stringify(r.value, (_, v) => (Number.isNaN(v) ? 'NaN!' : v)))
         .not.toContain('NaN');
-    }), runsFor(150_000));
+    }), runsFor(300_000));
   });
 });
