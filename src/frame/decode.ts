@@ -161,7 +161,10 @@ function decodeData(
     }
   }
 
-  if (commands !== undefined) out.macCommands = decodeMacCommands(commands, { uplink });
+  // Decrypted commands under a MIC known to be wrong are noise (wrong key or counter): they are
+  // not parsed, so the result reports the bad MIC rather than a spurious truncated command.
+  const noise = out.micValid === false && commands !== undefined && commands !== fOpts;
+  if (commands !== undefined && !noise) out.macCommands = decodeMacCommands(commands, { uplink });
   else if (fOpts.length === 0 && fPort !== 0) out.macCommands = [];
   return out;
 }
