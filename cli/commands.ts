@@ -14,3 +14,8 @@ COMMANDS.keys = {
   summary: 'derive LoRaWAN session and join-server keys',
   load: async () => (await import('./commands/keys.js')).run,
 };
+
+COMMANDS.decode = {
+  summary: 'decode a frame; with keys check its MIC and decrypt it',
+  load: async () => (await import('./commands/decode.js')).run,
+};
