@@ -19,3 +19,8 @@ COMMANDS.decode = {
   summary: 'decode a frame; with keys check its MIC and decrypt it',
   load: async () => (await import('./commands/decode.js')).run,
 };
+
+COMMANDS.demo = {
+  summary: 'decode, verify and decrypt a set of real published frames',
+  load: async () => (await import('./commands/demo.js')).run,
+};
