@@ -18,7 +18,7 @@ import type {
   RejoinRequestInput,
 } from './build-types.js';
 import { decodeWithKeys } from './decode.js';
-import { expandKeys, type FrameKeys, type LorawanVersion } from './keys.js';
+import { expandKeys, type ExpandedKeys, type FrameKeys, type LorawanVersion } from './keys.js';
 import type { DecodedFrame, FrameDecodeOptions } from './types.js';
 
 /** Options of {@link createSession}. */
@@ -77,31 +77,51 @@ export function createSession(keys: FrameKeys, options: SessionOptions = {}): Fr
     throw new TypeError('options: expected { lorawan }');
   }
   const lorawan = options.lorawan ?? '1.0';
-  const expanded = expandKeys(keys, lorawan);
-  const session: FrameSession = {
-    lorawan,
-    decode: (bytes, opts) => decodeWithKeys(bytes, expanded, lorawan, opts),
-    encode: (input) => {
-      switch (input?.type) {
-        case 'data':
-          return buildData(input, expanded, lorawan);
-        case 'joinRequest':
-          return buildJoinReq(input, expanded, lorawan);
-        case 'joinAccept':
-          return buildJoinAcc(input, expanded, lorawan);
-        case 'rejoinRequest':
-          return buildRejoin(input, expanded, lorawan);
-        default:
-          throw new TypeError(
-            "input.type: expected 'data', 'joinRequest', 'joinAccept' or 'rejoinRequest', got " +
-              String((input as { type?: unknown } | undefined)?.type),
-          );
-      }
-    },
-    buildDataFrame: (input) => buildData(input, expanded, lorawan),
-    buildJoinRequest: (input) => buildJoinReq(input, expanded, lorawan),
-    buildJoinAccept: (input) => buildJoinAcc(input, expanded, lorawan),
-    buildRejoinRequest: (input) => buildRejoin(input, expanded, lorawan),
-  };
-  return session;
+  return new KeyedSession(expandKeys(keys, lorawan), lorawan);
+}
+
+/** The session as a class: methods on the prototype, so a one-shot call allocates little. */
+class KeyedSession implements FrameSession {
+  constructor(
+    private readonly keys: ExpandedKeys,
+    readonly lorawan: LorawanVersion,
+  ) {}
+
+  decode(bytes: Uint8Array, options?: FrameDecodeOptions): DecodedFrame {
+    return decodeWithKeys(bytes, this.keys, this.lorawan, options);
+  }
+
+  encode(input: FrameInput): Uint8Array {
+    switch (input?.type) {
+      case 'data':
+        return buildData(input, this.keys, this.lorawan);
+      case 'joinRequest':
+        return buildJoinReq(input, this.keys, this.lorawan);
+      case 'joinAccept':
+        return buildJoinAcc(input, this.keys, this.lorawan);
+      case 'rejoinRequest':
+        return buildRejoin(input, this.keys, this.lorawan);
+      default:
+        throw new TypeError(
+          "input.type: expected 'data', 'joinRequest', 'joinAccept' or 'rejoinRequest', got " +
+            String((input as { type?: unknown } | undefined)?.type),
+        );
+    }
+  }
+
+  buildDataFrame(input: DataFrameInput): Uint8Array {
+    return buildData(input, this.keys, this.lorawan);
+  }
+
+  buildJoinRequest(input: JoinRequestInput): Uint8Array {
+    return buildJoinReq(input, this.keys, this.lorawan);
+  }
+
+  buildJoinAccept(input: JoinAcceptInput): Uint8Array {
+    return buildJoinAcc(input, this.keys, this.lorawan);
+  }
+
+  buildRejoinRequest(input: RejoinRequestInput): Uint8Array {
+    return buildRejoin(input, this.keys, this.lorawan);
+  }
 }

@@ -172,3 +172,19 @@ describe('a MIC known to be wrong', () => {
     expect([f.micValid, f.macCommands, f.payload?.length]).toEqual([false, undefined, 1]);
   });
 });
+
+describe('crypto argument bounds after the checkUint table change (src/crypto/params.ts)', () => {
+  it('accepts each maximum and refuses one more, naming the argument', async () => {
+    const { encryptFrmPayload, computeUplinkMic11 } = await import('../../src/index.js');
+    const key = new Uint8Array(16);
+    const payload = new Uint8Array(1);
+    const message = new Uint8Array(12);
+    const ok = { direction: 'up' as const, devAddr: 0xffffffff, fCnt: 0xffffffff, payload };
+    expect(() => encryptFrmPayload(key, ok)).not.toThrow();
+    expect(() => encryptFrmPayload(key, { ...ok, fCnt: 2 ** 32 })).toThrow(/fCnt: expected 0 to 4294967295/);
+    expect(() => encryptFrmPayload(key, { ...ok, devAddr: -1 })).toThrow(RangeError);
+    const mic = { devAddr: 1, fCnt: 1, confFCnt: 0, message, txDr: 255, txCh: 255 };
+    expect(() => computeUplinkMic11(key, key, mic)).not.toThrow();
+    expect(() => computeUplinkMic11(key, key, { ...mic, txCh: 256 })).toThrow(/txCh: expected 0 to 255/);
+  });
+});

@@ -51,7 +51,7 @@ describe('phypayload-decode vectors through decodeFrame (no keys)', () => {
       if (e.frmPayload !== undefined) expect(bytesToHex(f.frmPayload)).toBe(e.frmPayload);
       if (e.mic !== undefined) expect(bytesToHex(f.mic)).toBe(e.mic);
       for (const flag of ['adr', 'ack', 'fPending'] as const) {
-        if (e[flag] !== undefined) expect((f.fCtrl as Record<string, unknown>)[flag]).toBe(e[flag]);
+        if (e[flag] !== undefined) expect((f.fCtrl as unknown as Record<string, unknown>)[flag]).toBe(e[flag]);
       }
       expect(f.micValid).toBeUndefined();
       expect(f.payload).toBeUndefined();
