@@ -8,7 +8,13 @@
  */
 import b from 'benny';
 import loraPacket from 'lora-packet';
-import { buildDataFrame, bytesToHex, createSession, decodeFrame, hexToBytes } from '../dist/index.js';
+import {
+  buildDataFrame,
+  bytesToHex,
+  createSession,
+  decodeFrame,
+  hexToBytes,
+} from '../dist/index.js';
 
 // Keys of lora-packet's own MIC and decrypt tests (mac.json lp-mic-data-up-1, lp-decrypt-test).
 const NWK_S_KEY = '44024241ed4ce9a68c6a8bc055233fd3';
@@ -38,9 +44,11 @@ function crossCheck() {
     ['mic', bytesToHex(ours.mic), theirs.MIC.toString('hex')],
     ['micValid', ours.micValid, loraPacket.verifyMIC(theirs, NWK_BUF)],
     ['micValid is true', ours.micValid, true],
-    ['payload', bytesToHex(ours.payload), loraPacket.decrypt(theirs, APP_BUF, NWK_BUF).toString('hex')],
+    ['payload', bytesToHex(ours.payload),
+      loraPacket.decrypt(theirs, APP_BUF, NWK_BUF).toString('hex')],
     ['payload is the clear text', bytesToHex(ours.payload), bytesToHex(CLEAR)],
-    ['one-shot decodeFrame', bytesToHex(decodeFrame(FRAME).frmPayload), bytesToHex(ours.frmPayload)],
+    ['one-shot decodeFrame', bytesToHex(decodeFrame(FRAME).frmPayload),
+      bytesToHex(ours.frmPayload)],
     ['MIC-only session', MIC_SESSION.decode(FRAME).micValid, true],
   ];
   for (const [what, a, c] of pairs) {

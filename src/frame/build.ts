@@ -118,7 +118,9 @@ export function buildData(
   keys: ExpandedKeys,
   lorawan: LorawanVersion,
 ): Uint8Array {
-  if (input === null || typeof input !== 'object') throw new TypeError('input: expected an object');
+  if (input === null || typeof input !== 'object') {
+    throw new TypeError('input: expected an object');
+  }
   if (typeof input.uplink !== 'boolean') throw new TypeError('uplink: expected a boolean');
   const uplink = input.uplink;
   const devAddr = devAddrOf(input.devAddr);
@@ -198,7 +200,8 @@ export function buildJoinReq(
   keys: ExpandedKeys,
   lorawan: LorawanVersion,
 ): Uint8Array {
-  const key = needKey(keys.rootKey, lorawan === '1.0' ? 'appKey' : 'nwkKey', 'sign a Join-Request');
+  const name = lorawan === '1.0' ? 'appKey' : 'nwkKey';
+  const key = needKey(keys.rootKey, name, 'sign a Join-Request');
   const bytes = encodeJoinRequest({
     type: 'joinRequest',
     mhdr: mhdr(MType.JoinRequest),
@@ -287,7 +290,9 @@ export function buildRejoin(
   keys: ExpandedKeys,
   lorawan: LorawanVersion,
 ): Uint8Array {
-  if (lorawan !== '1.1') throw new RangeError("rejoinRequest: LoRaWAN 1.1 only; pass lorawan '1.1'");
+  if (lorawan !== '1.1') {
+    throw new RangeError("rejoinRequest: LoRaWAN 1.1 only; pass lorawan '1.1'");
+  }
   const rjCount = uint(input.rjCount, 'rjCount', 16);
   const common = { type: 'rejoinRequest' as const, mhdr: mhdr(MType.RejoinRequest), mic: NO_MIC };
   const type = input.rejoinType;

@@ -24,7 +24,8 @@ export function optionalUint(value: unknown, name: string, bits: number): number
 export function checkDecodeOptions(options: FrameDecodeOptions | undefined): FrameDecodeOptions {
   if (options === undefined) return NONE;
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(`options: expected an object, got ${options === null ? 'null' : typeof options}`);
+    const got = options === null ? 'null' : typeof options;
+    throw new TypeError(`options: expected an object, got ${got}`);
   }
   optionalUint(options.fCnt, 'fCnt', 32);
   optionalUint(options.confFCnt, 'confFCnt', 32);

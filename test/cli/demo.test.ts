@@ -44,12 +44,14 @@ describe('loire demo', () => {
     expect(list).toHaveLength(DEMO_FRAMES.length);
     const [up10, fcnt32, up11, down11, down10, joinReq, joinAcc] = list.map((x) => x.decoded);
 
-    expect(up10).toMatchObject({ micValid: true, mic: byId('lp-mic-data-up-1').expected.mic_calculated,
+    const mic1 = byId('lp-mic-data-up-1').expected.mic_calculated;
+    expect(up10).toMatchObject({ micValid: true, mic: mic1,
       payload: byId('lp-decrypt-test').expected.frmPayload_plaintext });
     expect(fcnt32).toMatchObject({ micValid: true, fCnt: 89136 });
     const rekey = byId('lp-mic-data-up-1.1-rekeyind').expected;
     expect(up11).toMatchObject({ micValid: true, micChecked: 'full', mic: rekey.mic_calculated,
-      payload: rekey.frmPayload_plaintext, macCommands: [{ name: 'RekeyInd', cid: 11, minor: 1 }] });
+      payload: rekey.frmPayload_plaintext,
+      macCommands: [{ name: 'RekeyInd', cid: 11, minor: 1 }] });
     const nf = byId('br11-fopts-encrypted-nfcntdown').expected;
     expect(down11).toMatchObject({ micValid: true, fPort: null, fOptsDecrypted: nf.fOpts_plaintext,
       macCommands: [{ name: 'LinkCheckAns', margin: 7, gwCnt: 1 }] });

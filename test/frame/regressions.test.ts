@@ -150,7 +150,8 @@ describe('refusals', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(LoireError);
-    expect([(err as LoireError).code, (err as LoireError).field]).toEqual(['MISSING_KEY', 'appSKey']);
+    const { code, field } = err as LoireError;
+    expect([code, field]).toEqual(['MISSING_KEY', 'appSKey']);
   });
 
   it('refuses a flag of the other direction rather than dropping it', () => {
@@ -165,7 +166,7 @@ describe('refusals', () => {
 });
 
 describe('a MIC known to be wrong', () => {
-  it('leaves decrypted MAC commands unparsed rather than failing on noise (lp-encode-port0)', () => {
+  it('leaves decrypted MAC commands unparsed, not failing on noise (lp-encode-port0)', () => {
     // lp-encode-port0's frame read with a wrong NwkSKey: the FPort 0 payload is noise.
     const bytes = hexToBytes('40D4C3B2A1001000002712A3F9C9');
     const f = data(decodeFrame(bytes, { keys: { nwkSKey: '00'.repeat(16) } }));
@@ -181,10 +182,12 @@ describe('crypto argument bounds after the checkUint table change (src/crypto/pa
     const message = new Uint8Array(12);
     const ok = { direction: 'up' as const, devAddr: 0xffffffff, fCnt: 0xffffffff, payload };
     expect(() => encryptFrmPayload(key, ok)).not.toThrow();
-    expect(() => encryptFrmPayload(key, { ...ok, fCnt: 2 ** 32 })).toThrow(/fCnt: expected 0 to 4294967295/);
+    expect(() => encryptFrmPayload(key, { ...ok, fCnt: 2 ** 32 }))
+      .toThrow(/fCnt: expected 0 to 4294967295/);
     expect(() => encryptFrmPayload(key, { ...ok, devAddr: -1 })).toThrow(RangeError);
     const mic = { devAddr: 1, fCnt: 1, confFCnt: 0, message, txDr: 255, txCh: 255 };
     expect(() => computeUplinkMic11(key, key, mic)).not.toThrow();
-    expect(() => computeUplinkMic11(key, key, { ...mic, txCh: 256 })).toThrow(/txCh: expected 0 to 255/);
+    expect(() => computeUplinkMic11(key, key, { ...mic, txCh: 256 }))
+      .toThrow(/txCh: expected 0 to 255/);
   });
 });

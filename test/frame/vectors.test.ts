@@ -51,7 +51,8 @@ describe('phypayload-decode vectors through decodeFrame (no keys)', () => {
       if (e.frmPayload !== undefined) expect(bytesToHex(f.frmPayload)).toBe(e.frmPayload);
       if (e.mic !== undefined) expect(bytesToHex(f.mic)).toBe(e.mic);
       for (const flag of ['adr', 'ack', 'fPending'] as const) {
-        if (e[flag] !== undefined) expect((f.fCtrl as unknown as Record<string, unknown>)[flag]).toBe(e[flag]);
+        const got = (f.fCtrl as unknown as Record<string, unknown>)[flag];
+        if (e[flag] !== undefined) expect(got).toBe(e[flag]);
       }
       expect(f.micValid).toBeUndefined();
       expect(f.payload).toBeUndefined();
@@ -73,12 +74,14 @@ describe('phypayload-decode vectors through decodeFrame (no keys)', () => {
     const v = byId('lrwn-rejoin-type0-payload');
     const f = decodeFrame(hexToBytes('c0' + s(v.inputs.macpayload) + '00000000'));
     if (f.type !== 'rejoinRequest') throw new Error(f.type);
-    expect([f.rejoinType, f.netId, f.devEui, f.rjCount]).toEqual([0, '010203', '0102030405060708', 219]);
+    expect([f.rejoinType, f.netId, f.devEui, f.rjCount])
+      .toEqual([0, '010203', '0102030405060708', 219]);
   });
 });
 
 describe('phypayload-malformed: ttn-malformed-inputs', () => {
-  const cases = byId('ttn-malformed-inputs').inputs.cases as { phypayload: string; reason: string }[];
+  type Case = { phypayload: string; reason: string };
+  const cases = byId('ttn-malformed-inputs').inputs.cases as Case[];
   it.each(cases.map((c) => [c.reason, c.phypayload] as const))('rejects %s', (_r, hex) => {
     expect(() => decodeFrame(hexToBytes(hex), { keys: { nwkSKey: '01'.repeat(16) } })).toThrow(
       LoireError,
@@ -313,7 +316,8 @@ describe('mic-data-1.1 and fopts-encrypt-1.1 vectors', () => {
       sNwkSIntKey: s(i.SNwkSIntKey), fNwkSIntKey: s(i.FNwkSIntKey),
       nwkSEncKey: s(i.NwkSEncKey), appSKey: s(i.frmKey),
     };
-    const f = data(decodeFrame(frameOf(v), { keys, lorawan: '1.1', confFCnt: 1, txDr: 2, txCh: 3 }));
+    const opts = { keys, lorawan: '1.1' as const, confFCnt: 1, txDr: 2, txCh: 3 };
+    const f = data(decodeFrame(frameOf(v), opts));
     expect(f.micValid).toBe(true);
     expect(bytesToHex(f.payload!)).toBe(v.expected.frmPayload_plaintext);
   });
