@@ -72,7 +72,7 @@ function keysOf(args: ParsedArgs, lorawan: LorawanVersion): FrameKeys {
     keys[name] = text.trim();
   }
   const only11 = ['fnwksintkey', 'snwksintkey', 'nwksenckey', 'nwkkey', 'jsintkey', 'jsenckey'];
-  const only10 = ['nwkskey', 'appkey'];
+  const only10 = ['nwkskey'];
   const wrong = (lorawan === '1.0' ? only11 : only10).find((f) => args.values[f] !== undefined);
   if (wrong !== undefined) {
     const hint = lorawan === '1.0' ? 'add --lorawan 1.1' : 'use the 1.1 keys';

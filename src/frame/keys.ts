@@ -20,7 +20,10 @@ export interface FrameKeys {
   nwkSKey?: FrameKey;
   /** Application session key: FRMPayload on FPort 1..255 (both versions). */
   appSKey?: FrameKey;
-  /** 1.0.x root key: Join-Request MIC, Join-Accept MIC and encryption. */
+  /**
+   * 1.0.x root key: Join-Request MIC, Join-Accept MIC and encryption. Accepted in 1.1, where
+   * it only derives AppSKey, so no frame uses it.
+   */
   appKey?: FrameKey;
   /** 1.1 root key: Join-Request MIC, Join-Accept encryption (and MIC without OptNeg). */
   nwkKey?: FrameKey;
@@ -53,7 +56,8 @@ const KEY_NAMES = [
 ] as const;
 
 /** Keys that belong to one version only: giving them under the other is a mistake. */
-const ONLY_10 = new Set<string>(['nwkSKey', 'appKey']);
+// AppKey is a 1.1 key too (the root of AppSKey), but frames of a 1.1 device never use it.
+const ONLY_10 = new Set<string>(['nwkSKey']);
 const ONLY_11 = new Set<string>(['nwkKey', 'fNwkSIntKey', 'sNwkSIntKey', 'nwkSEncKey']);
 const ONLY_11_JS = new Set<string>(['jsIntKey', 'jsEncKey']);
 
@@ -115,10 +119,12 @@ export function expandKeys(keys: FrameKeys | undefined, lorawan: LorawanVersion)
       throw new TypeError(`keys.${name}: a LoRaWAN 1.1 key; pass lorawan: '1.1' to use it`);
     }
     if (lorawan === '1.1' && ONLY_10.has(name)) {
-      const hint = name === 'nwkSKey' ? 'fNwkSIntKey, sNwkSIntKey, nwkSEncKey' : 'nwkKey';
+      const hint = 'fNwkSIntKey, sNwkSIntKey, nwkSEncKey';
       throw new TypeError(`keys.${name}: a LoRaWAN 1.0 key; LoRaWAN 1.1 uses ${hint}`);
     }
-    cmacs[name] = createCmac(keyBytes(value, name));
+    const bytes = keyBytes(value, name);
+    if (lorawan === '1.1' && name === 'appKey') continue; // checked, but no 1.1 frame uses it
+    cmacs[name] = createCmac(bytes);
   }
   if (lorawan === '1.0') {
     const nwk = cmacs.nwkSKey;

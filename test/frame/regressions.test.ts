@@ -128,6 +128,9 @@ describe('refusals', () => {
       .toThrow(/keys\.nwkSEncKey: a LoRaWAN 1\.1 key/);
     expect(() => createSession({ nwkSKey: '00'.repeat(16) }, { lorawan: '1.1' }))
       .toThrow(/keys\.nwkSKey: a LoRaWAN 1\.0 key/);
+    // A 1.1 device has an AppKey too (root of AppSKey): accepted, though no frame uses it.
+    const both = { appKey: '01'.repeat(16), nwkKey: '02'.repeat(16) };
+    expect(createSession(both, { lorawan: '1.1' }).lorawan).toBe('1.1');
   });
 
   it('refuses a malformed key without echoing it', () => {
