@@ -154,3 +154,55 @@ describe('decoding arbitrary bytes', () => {
     },
   );
 });
+
+describe('join frames: build then decode', () => {
+  const eui = fc.uint8Array({ minLength: 8, maxLength: 8 }).map((b) => bytesToHex(b));
+  const accept = fc.record({
+    joinNonce: fc.nat(0xffffff),
+    netId: fc.nat(0xffffff),
+    devAddr: fc.nat(0xffffffff),
+    rx1DrOffset: fc.nat(7),
+    rx2DataRate: fc.nat(15),
+    rxDelay: fc.nat(15),
+    devNonce: fc.nat(0xffff),
+    joinEui: eui,
+    devEui: eui,
+    cfList: fc.option(fc.array(fc.integer({ min: 100_000, max: 1_600_000 }), {
+      minLength: 5, maxLength: 5,
+    }).map((f) => f.map((x) => x * 100)), { nil: undefined }),
+  });
+
+  test.prop([key, key, accept, fc.constantFrom('1.0' as const, '1.1' as const)], { numRuns: 100 })(
+    'Join-Request and Join-Accept: MIC valid, fields equal, 1.1 keys derived from NwkKey',
+    (rootKey, appKey, a, lorawan) => {
+      const keys: FrameKeys = lorawan === '1.0' ? { appKey: rootKey } : { nwkKey: rootKey, appKey };
+      const session = createSession(keys, { lorawan });
+      const req = session.buildJoinRequest({
+        joinEui: a.joinEui, devEui: a.devEui, devNonce: a.devNonce,
+      });
+      const r = session.decode(req);
+      if (r.type !== 'joinRequest') throw new Error(r.type);
+      expect([r.micValid, r.joinEui, r.devEui, r.devNonce]).toEqual([
+        true, a.joinEui, a.devEui, a.devNonce,
+      ]);
+
+      const joinRequest = { joinEui: a.joinEui, devNonce: a.devNonce, devEui: a.devEui };
+      const bytes = session.buildJoinAccept({
+        joinNonce: a.joinNonce, netId: a.netId, devAddr: a.devAddr, rxDelay: a.rxDelay,
+        dlSettings: { rx1DrOffset: a.rx1DrOffset, rx2DataRate: a.rx2DataRate },
+        ...(a.cfList ? { cfList: { cfListType: 0 as const, frequenciesHz: a.cfList } } : {}),
+        joinRequest,
+      });
+      const f = session.decode(bytes, { joinRequest });
+      if (f.type !== 'joinAccept') throw new Error(f.type);
+      expect([f.micValid, f.decrypted, f.joinNonce, f.devAddr, f.rxDelay]).toEqual([
+        true, true, a.joinNonce, a.devAddr, a.rxDelay,
+      ]);
+      expect(f.netId).toBe(a.netId.toString(16).padStart(6, '0'));
+      expect(f.dlSettings).toEqual({
+        optNeg: lorawan === '1.1', rx1DrOffset: a.rx1DrOffset, rx2DataRate: a.rx2DataRate,
+      });
+      if (a.cfList) expect(f.cfList).toEqual({ cfListType: 0, frequenciesHz: a.cfList });
+    },
+  );
+});
