@@ -15,6 +15,11 @@ COMMANDS.keys = {
   load: async () => (await import('./commands/keys.js')).run,
 };
 
+COMMANDS.codec = {
+  summary: 'list codecs, decode/encode payloads, build ChirpStack/TTS/TS013 scripts',
+  load: async () => (await import('./commands/codec.js')).run,
+};
+
 COMMANDS.decode = {
   summary: 'decode a frame; with keys check its MIC and decrypt it',
   load: async () => (await import('./commands/decode.js')).run,
