@@ -9,7 +9,14 @@ import { frameJson, frameText } from '../frame-view.js';
 import { parseBytes } from '../../src/bytes/hex.js';
 import { LoireError } from '../../src/errors.js';
 import { decodeFrame } from '../../src/frame/index.js';
-import type { FrameKeys, FrameOptions, LorawanVersion } from '../../src/frame/index.js';
+import type {
+  DecodedFrame,
+  FrameKeys,
+  FrameOptions,
+  LorawanVersion,
+} from '../../src/frame/index.js';
+import { decodeDownlink, decodeUplink, getCodec } from '../../codecs/index.js';
+import type { CodecDefinition } from '../../codecs/index.js';
 
 const HELP = `usage: loire decode <frame> [options]
 
@@ -27,6 +34,8 @@ options:
   --txdr <n>, --txch <n> 1.1 uplinks: data rate and channel index (else half the MIC is checked)
   --join-eui <hex8> --dev-nonce <n> [--dev-eui <hex8>] [--join-req-type <n>]
                         1.1 Join-Accept with OptNeg: the request answered
+  --codec <id>          decode the decrypted payload with a codec (loire codec list) and
+                        print its TS013 result { data, errors, warnings } under "decoded"
   --json                one JSON object: mType, devAddr, fCtrl, fCnt, fOpts, fPort,
                         frmPayload, mic, micValid, payload, macCommands, ... (see README)
 
@@ -52,7 +61,7 @@ const SPEC = {
   values: [
     ...KEY_FLAGS.map(([flag]) => flag),
     'lorawan', 'fcnt', 'confcnt', 'txdr', 'txch',
-    'join-eui', 'dev-eui', 'dev-nonce', 'join-req-type',
+    'join-eui', 'dev-eui', 'dev-nonce', 'join-req-type', 'codec',
   ],
   booleans: ['json', 'help'],
 };
@@ -113,6 +122,32 @@ function optionsOf(args: ParsedArgs): FrameOptions {
   return opts;
 }
 
+function codecOf(args: ParsedArgs): CodecDefinition | undefined {
+  const id = args.values.codec;
+  if (id === undefined) return undefined;
+  const codec = getCodec(id);
+  if (codec === undefined) {
+    const hint = '(see: loire codec list)';
+    throw new UsageError(`--codec: unknown codec '${id}' ${hint}`, 'UNKNOWN_CODEC');
+  }
+  return codec;
+}
+
+/**
+ * The codec's TS013 result for the decrypted payload: decodeUplink for uplinks, decodeDownlink
+ * for downlinks. A codec error is part of that result (`errors`), not a failure of the frame.
+ */
+function runCodec(codec: CodecDefinition, frame: DecodedFrame): unknown {
+  if (frame.type !== 'data' || frame.fPort === null || frame.fPort === 0) {
+    throw new UsageError(`--codec: needs a data frame with an application FPort (1 to 255)`);
+  }
+  if (frame.payload === undefined) {
+    throw new UsageError('--codec: the payload is encrypted; give --appskey to decrypt it');
+  }
+  const input = { bytes: frame.payload, fPort: frame.fPort };
+  return frame.uplink ? decodeUplink(codec, input) : decodeDownlink(codec, input);
+}
+
 function frameOf(args: ParsedArgs): Uint8Array {
   if (args.positionals.length === 0) throw new UsageError('missing <frame> (hex or base64)');
   if (args.positionals.length > 1) {
@@ -140,8 +175,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     const options = optionsOf(args);
+    const codec = codecOf(args);
     const frame = decodeFrame(frameOf(args), options);
-    io.out(json ? JSON.stringify(frameJson(frame)) : frameText(frame));
+    const view = frameJson(frame);
+    if (codec !== undefined) view.decoded = runCodec(codec, frame);
+    if (json) {
+      io.out(JSON.stringify(view));
+    } else {
+      io.out(frameText(frame));
+      if (view.decoded !== undefined) {
+        const text = JSON.stringify(view.decoded, null, 2).replace(/\n/g, '\n  ');
+        io.out(`${'decoded'.padEnd(15)} ${text}`);
+      }
+    }
     return 0;
   } catch (e) {
     return reportError(withPlace(e), io, json);
