@@ -164,6 +164,7 @@ function decodeData(
   // Decrypted commands under a MIC known to be wrong are noise (wrong key or counter): they are
   // not parsed, so the result reports the bad MIC rather than a spurious truncated command.
   const noise = out.micValid === false && commands !== undefined && commands !== fOpts;
+  if (opts.parseMacCommands === false) return out;
   if (commands !== undefined && !noise) out.macCommands = decodeMacCommands(commands, { uplink });
   else if (fOpts.length === 0 && fPort !== 0) out.macCommands = [];
   return out;

@@ -31,6 +31,10 @@ export function checkDecodeOptions(options: FrameDecodeOptions | undefined): Fra
   optionalUint(options.confFCnt, 'confFCnt', 32);
   optionalUint(options.txDr, 'txDr', 8);
   optionalUint(options.txCh, 'txCh', 8);
+  const parse = options.parseMacCommands;
+  if (parse !== undefined && typeof parse !== 'boolean') {
+    throw new TypeError(`parseMacCommands: expected a boolean, got ${typeof parse}`);
+  }
   const req = options.joinRequest;
   if (req !== undefined) {
     if (req === null || typeof req !== 'object') {

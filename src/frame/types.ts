@@ -65,6 +65,12 @@ export interface FrameDecodeOptions {
   txCh?: number;
   /** Join-Accepts in 1.1: the request answered (its MIC covers JoinEUI and DevNonce). */
   joinRequest?: JoinRequestContext;
+  /**
+   * False: leave MAC commands unparsed (`macCommands` absent), for callers that split them
+   * their own way, such as a device that keeps the commands before a truncated one. Default
+   * true: they are parsed, and a truncated known command throws `TRUNCATED`.
+   */
+  parseMacCommands?: boolean;
 }
 
 /** Fields every decoded frame has. */
