@@ -24,6 +24,8 @@ const FLAGS = [
   // loire validate
   'region', 'lorawan', 'nwkskey', 'appskey', 'fnwksintkey', 'snwksintkey', 'nwksenckey', 'keys',
   'codec', 'devnonce', 'policy', 'no-repeater',
+  // loire decode
+  'jsintkey', 'jsenckey', 'fcnt', 'confcnt', 'txdr', 'txch', 'join-req-type',
   // loire airtime
   'dr', 'sf', 'bw', 'bytes', 'app-bytes', 'cr',
   // shared
@@ -43,7 +45,8 @@ const word = fc.oneof(
   fc.uint8Array({ maxLength: 24 }).map((b) => hex(b)),
   fc.integer({ min: -5, max: 70_000 }).map(String),
   fc.constantFrom('{}', '[]', '{"a":1}', 'null', '2026-03-01T12:00:00Z', 'tts', 'chirpstack',
-    'QNmZCyYAMFwFAVh1pho=', '000013', 'aabbcc', 'f18e'),
+    'QNmZCyYAMFwFAVh1pho=', '000013', 'aabbcc', 'f18e', '40F17DBE4900020001954378762B11FF0D',
+    '44024241ed4ce9a68c6a8bc055233fd3', 'ec925802ae430ca77fd3dd73cb2cc588'),
   fc.string({ maxLength: 16 }),
 );
 
