@@ -108,6 +108,18 @@ ${body}`);
     expect(JSON.parse(node(join(app, 'use.cjs')))).toEqual(expected);
   });
 
+  it('installs the loire command, which decodes the lora-packet frame with its keys', () => {
+    const out = execFileSync(join(app, 'node_modules', '.bin', 'loire'), ['decode', frameHex,
+      '--nwkskey', mic.inputs.NwkSKey as string, '--appskey', dec.inputs.frmKey as string,
+      '--json'], { cwd: app, encoding: 'utf8' });
+    const view = JSON.parse(out) as Record<string, unknown>;
+    expect(view.mType).toBe('UnconfirmedDataUp');
+    expect(view.devAddr).toBe(expected.devAddr);
+    expect(view.fCnt).toBe(2);
+    expect(view.micValid).toBe(true);
+    expect(view.payload).toBe(expected.clear);
+  });
+
   it('installs the loire command, which derives the lp-keys-1.0 session keys', () => {
     const i = keysVector.inputs;
     const out = execFileSync(join(app, 'node_modules', '.bin', 'loire'), ['keys', '--appkey',
