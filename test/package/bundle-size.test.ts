@@ -52,6 +52,14 @@ describe('core frame-and-crypto bundle', () => {
     expect(code.length).toBeLessThan(LIMIT_BYTES);
   });
 
+  it('holds nothing but the error class when only LoireError is imported', async () => {
+    // Top-level work (scratch buffers, channel tables built by loops) must be marked pure or
+    // built lazily, or every application importing anything from loire would carry it.
+    const code = await bundle(['LoireError']);
+    expect(code).toContain('LoireError');
+    expect(code.length).toBeLessThan(400);
+  });
+
   it('leaves out the MAC command table when MAC commands are not parsed', async () => {
     const code = await bundle(CORE_PATH);
     expect(code).not.toContain('LinkADRReq');
