@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, decodeMacCommands, encodeMacCommands, hexToBytes } from '../../src/index.js';
+import { decodeUplink, getCodec } from '../../codecs/index.js';
 import { LoireError } from '../../src/errors.js';
 import { EU868 } from '../../src/region/index.js';
 import { parseTrace, validateTrace } from '../../simulator/validate/index.js';
@@ -38,6 +39,22 @@ describe('campaign regressions', () => {
         bandwidth: 125_000 } } }, devAddr: '', fCnt: 1 });
     expect(() => parseTrace(text)).toThrow(LoireError);
     expect(() => parseTrace(text)).toThrow(/line 1: devAddr '' is not a hex DevAddr/);
+  });
+});
+
+describe('campaign regressions: codecs', () => {
+  it('sensus/iperl keeps a date record whose text is not a date as text, not a NaN time', () => {
+    // Found by "codec sensus/iperl decodeUplink" (seed 173435683): DIF 0x5D (variable length)
+    // with VIF 0x6D (date and time) and an empty text gave value NaN and strValue ' '.
+    const bytes = hexToBytes('7a01000000041310270000' + '5d6d00');
+    const out = decodeUplink(getCodec('sensus/iperl')!, { bytes, fPort: 20 });
+    expect(out.errors).toEqual([]);
+    const records = (out.data as { records: { vif: number; value: unknown; strValue: unknown }[] })
+      .records;
+    const date = records.find((r) => r.vif === 0x6d)!;
+    expect(date.value).toBeNull();
+    expect(date.strValue).toBe('');
+    expect(records[0]!.value).toBe(10000);
   });
 });
 

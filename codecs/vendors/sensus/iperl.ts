@@ -95,8 +95,11 @@ function iperlRecord(records: OmsRecord[], i: number): IperlRecord {
     vif: r.vifCode,
     vifType: snake(r.quantity),
   };
-  if (isDate && typeof r.value === 'string') {
-    out.value = unixSeconds(r.value);
+  // A date VIF over a variable-length field carries text that need not be a date: such a
+  // record keeps its text and no time rather than a NaN time.
+  const seconds = isDate && typeof r.value === 'string' ? unixSeconds(r.value) : NaN;
+  if (isDate && typeof r.value === 'string' && isFinite(seconds)) {
+    out.value = seconds;
     out.strValue = r.value.length === 10 ? r.value
       : r.value.substr(0, 10) + ' ' + r.value.substr(11, 8);
   } else if (typeof r.value === 'number') {
