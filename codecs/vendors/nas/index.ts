@@ -3,6 +3,7 @@
  * shared by the UL20xx light controllers and the CM30xx/UM30xx meter readers.
  */
 import type { CodecDefinition } from '../../framework/types.js';
+import { cm30xxCodec } from './cm30xx.js';
 import { ul20xxCodec } from './ul20xx.js';
 
 /**
@@ -15,4 +16,4 @@ import { ul20xxCodec } from './ul20xx.js';
  * //   destination: [{ address: 'dali_broadcast', dimming_level__percent: 100 }] }
  * ```
  */
-export const nasCodecs: CodecDefinition[] = [ul20xxCodec];
+export const nasCodecs: CodecDefinition[] = [ul20xxCodec, cm30xxCodec];
