@@ -2,16 +2,230 @@
  * NAS codecs: the shared vectors, the vendor's test examples, round trips of every message
  * type, totality on arbitrary bytes, and regressions for faults reported in other decoders.
  */
-import { describe } from 'vitest';
+import { describe, expect, test as vitest } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import type { CodecDefinition } from '../../../codecs/framework/types.js';
+import { cm30xxCodec, CM30XX } from '../../../codecs/vendors/nas/cm30xx.js';
+import type { NasPacket } from '../../../codecs/vendors/nas/format/packet.js';
+import { decodeLightRaw } from '../../../codecs/vendors/nas/format/lighting/dali.js';
+import { decodeReason } from '../../../codecs/vendors/nas/format/lighting/reasons.js';
 import { nasCodecs } from '../../../codecs/vendors/nas/index.js';
-import { codecsJsonVectors, definitionExamples, definitionShape, totality } from './harness.js';
+import { ul20xxCodec, UL20XX } from '../../../codecs/vendors/nas/ul20xx.js';
+import {
+  codecsJsonVectors, definitionExamples, definitionShape, totality,
+} from './harness.js';
 
 describe('shared vectors and vendor examples', () => {
-  codecsJsonVectors(nasCodecs, 8);
+  codecsJsonVectors(nasCodecs, 9);
   definitionExamples(nasCodecs);
   definitionShape(nasCodecs);
 });
 
 describe('totality', () => {
   totality(nasCodecs);
+});
+
+type Dir = 'uplink' | 'downlink';
+const decode = (def: CodecDefinition, dir: Dir, bytes: number[], fPort: number) =>
+  dir === 'uplink' ? def.decodeUplink({ bytes, fPort, variables: {} })
+    : def.decodeDownlink!({ bytes, fPort, variables: {} });
+const encode = (def: CodecDefinition, dir: Dir, data: unknown) =>
+  dir === 'uplink' ? def.encodeUplink!({ data, variables: {} })
+    : def.encodeDownlink!({ data, variables: {} });
+
+/** decode(encode(data)) is data, and the packet comes back on its own FPort. */
+function roundTrip(def: CodecDefinition, dir: Dir, data: Record<string, unknown>): void {
+  const out = encode(def, dir, data);
+  expect(decode(def, dir, out.bytes, out.fPort).data).toEqual(data);
+}
+
+// ---- arbitraries of valid data -------------------------------------------------------------
+
+const bool = fc.boolean();
+const epoch = fc.integer({ min: 1420070400, max: 0xffffffff })
+  .map((s) => new Date(s * 1000).toISOString());
+const address = (ff?: string) => fc.oneof(
+  fc.constantFrom(...['analog_0_10v', 'dali_broadcast'].concat(ff === undefined ? [] : [ff])),
+  fc.nat(63).map((n) => 'dali_single_' + n), fc.nat(15).map((n) => 'dali_group_' + n));
+const level = (ff: string) => fc.oneof(fc.nat(254), fc.constant(ff));
+const STATUS_KEYS = ['driver_error', 'lamp_failure', 'lamp_on', 'limit_error', 'fade_running',
+  'reset_state', 'missing_short_address', 'power_failure'];
+// All eight bits set is the byte 0xFF, which the vendor reads as "no answer" (all false).
+const daliStatus = fc.array(bool, { minLength: 8, maxLength: 8 })
+  .filter((b) => b.some((x) => !x))
+  .map((b) => Object.fromEntries(STATUS_KEYS.map((k, i) => [k, b[i]])));
+const reasonCodes = [0, 1, 7, 0x21, 0x22, 0x30, 0x3f, 0x50, 0x5f, 0x70, 0x71, 0x80, 0x87, 245,
+  246, 248, 250, 252, 253];
+const reason = fc.constantFrom(...reasonCodes).map((c) => decodeReason(c, 'test'));
+const lux = fc.oneof(fc.nat(0x7fff).map(decodeLightRaw), fc.constant('unavailable'));
+const rec = <T>(m: { [k: string]: fc.Arbitrary<T> }) => fc.record(m, { requiredKeys: [] });
+
+const ulStatus = fc.record({
+  packet_type: fc.constant('status_packet'), device_unix_epoch: epoch,
+  status: fc.record({ dali_connection_error: bool, metering_com_error: bool,
+    ext_rtc_warning: bool, internal_relay_closed: bool, open_drain_output_on: bool,
+    lumalink_connected: bool, lumalink_connected_after_boot: bool }),
+  downlink_rssi__dBm: fc.integer({ min: -255, max: 0 }),
+  downlink_snr__dB: fc.integer({ min: -128, max: 127 }),
+  mcu_temperature__C: fc.integer({ min: -128, max: 127 }),
+  active_alerts: fc.record({ voltage_alert_in_24h: bool, lamp_error_alert_in_24h: bool,
+    power_alert_in_24h: bool, power_factor_alert_in_24h: bool }),
+  sensor_source: rec<unknown>({ ldr_input: fc.nat(255), light_sensor__lx: lux,
+    d4i_light_sensor__lx: lux, dig_input_1_on: bool,
+    tilt_sensor__deg: fc.oneof(fc.nat(254), fc.constant(null)) }),
+  dimming_source: fc.array(fc.record({ address: address(), reason, status: daliStatus,
+    dimming_level__percent: level('n/a') }), { maxLength: 4 }),
+});
+
+const ulUsage = fc.record({
+  packet_type: fc.constant('usage_packet'),
+  consumption: fc.array(fc.record({ address: address('internal_measurement') })
+    .chain((a) => rec<unknown>({ active_energy__Wh: fc.nat(0xffffffff),
+      active_power__W: fc.nat(0xffff), load_side_energy__Wh: fc.nat(0xffffffff),
+      load_side_power__W: fc.nat(0xffff),
+      power_factor: fc.oneof(fc.nat(254).map((x) => x / 100), fc.constant('unknown')),
+      mains_voltage__V: fc.nat(255),
+      driver_operating_time__h: fc.nat(0xffffffff).map((s) => Math.round(s / 3600)),
+      lamp_on_time__h: fc.nat(0xffffffff).map((s) => Math.round(s / 3600 * 10) / 10),
+    }).map((f) => ({ ...a, ...f }))), { maxLength: 3 }),
+});
+
+const ulBoot = fc.record({
+  packet_type: fc.constant('boot_packet'),
+  device_serial: fc.nat(0xffffffff).map((n) => n.toString(16).toUpperCase().padStart(8, '0')),
+  firmware_version: fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255)).map((v) => v.join('.')),
+  device_unix_epoch: epoch,
+  device_config: fc.constantFrom('dali', 'dali_nc', 'dali_no', 'analog_nc', 'analog_no',
+    'dali_analog_nc', 'dali_analog_no', 'dali_analog_nc_no'),
+  optional_features: fc.record({ dig_input: bool, ldr_input: bool, open_drain_output: bool,
+    metering: bool }),
+  dali_supply_state__V: fc.oneof(fc.nat(0x6f), fc.constantFrom('bus_high', 'bus_error')),
+  dali_power_source_external: fc.constantFrom('external', 'internal'),
+  dali_addressed_driver_count: fc.nat(127), dali_unaddressed_driver_found: bool,
+}).chain((b) => fc.oneof(fc.constant(b), fc.subarray(['reset_0', 'watchdog_reset',
+  'soft_reset', 'reset_3', 'reset_4', 'reset_5', 'reset_6', 'reset_7'])
+  .map((r) => ({ ...b, reset_reason: r }))));
+
+const meterAlerts = fc.record({ backflow_pending: bool, broken_pipe_pending: bool,
+  continuous_flow_pending: bool, tamper_pending: bool, temperature_pending: bool,
+  low_battery: bool, no_usage: bool });
+const isoDay = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2127, 11, 31) })
+  .map((ms) => new Date(ms).toISOString().slice(0, 10));
+const ACT_CODES = Array.from({ length: 254 }, (_, i) => i);
+
+/** Meter usage data, built from the raw fields so every value is one the device can send. */
+const meterUsage = fc.record({
+  alerts: meterAlerts, status: fc.constantFrom('connected', 'no_response', 'protocol_error',
+    'meter_damaged', 'bus_shorted'),
+  mult: fc.constantFrom(0.001, 0.01, 0.1, 1, 10), medium: fc.constantFrom('water', 'warm_water',
+    'gas'), unit: fc.constantFrom('m3', 'gal', 'ft3'), act: fc.constantFrom(...ACT_CODES),
+  count: fc.nat(99999999), date: fc.option(isoDay, { nil: undefined }), app: bool,
+  dev: fc.option(fc.record({ batt: fc.nat(255), volt: fc.nat(255),
+    t: fc.integer({ min: -128, max: 127 }), lo: fc.nat(15), hi: fc.nat(15), rssi: fc.nat(255),
+    snr: fc.nat(15), pw: fc.nat(15), serial: fc.nat(0xffffffff) }), { nil: undefined }),
+}).map((u) => {
+  const text = (u.mult === 10 ? String(u.count * 10).padStart(9, '0')
+    : String(u.count).padStart(8, '0'));
+  const d = [3, 2, 1, 0, -1][[0.001, 0.01, 0.1, 1, 10].indexOf(u.mult)]!;
+  const volume = d > 0 ? text.slice(0, 8 - d) + '.' + text.slice(8 - d) : text;
+  const minutes = u.act < 60 ? u.act : u.act < 156 ? (u.act - 60) * 15
+    : u.act < 200 ? (u.act - 156) * 1440 : u.act < 253 ? (u.act - 200) * 10080 : 525600;
+  const formatted = u.act < 60 ? minutes + ' minutes' : u.act < 156
+    ? (minutes / 60).toFixed(2) + ' hours' : u.act < 200 ? (minutes / 1440).toFixed(2) + ' days'
+      : u.act < 253 ? (minutes / 10080).toFixed(2) + ' weeks'
+        : (minutes / 525600).toFixed(2) + ' years';
+  const data: Record<string, unknown> = {
+    packet_type: 'usage_packet', active_alerts: u.alerts, meter_status: u.status,
+    meter_multiplier: u.mult, meter_medium: u.medium, meter_unit: u.unit,
+    meter_actuality_duration__minutes: minutes, meter_actuality_duration_formatted: formatted,
+    ['meter_accumulated_volume__' + u.unit]: volume, app_connected_within_a_day: u.app,
+  };
+  if (u.date !== undefined) data['meter_readout_date'] = u.date;
+  if (u.dev !== undefined) {
+    const v = u.dev;
+    Object.assign(data, {
+      battery_remaining__years: parseFloat((v.batt / 12).toFixed(1)),
+      battery_voltage__V: parseFloat((v.volt / 100 + 1.5).toFixed(2)),
+      internal_temperature__C: v.t, internal_temperature_min__C: v.t - 2 * v.lo,
+      internal_temperature_max__C: v.t + 2 * v.hi, radio_downlink_rssi__dBm: -v.rssi || 0,
+      radio_downlink_snr__dB: v.snr * 2 - 20, radio_uplink_power__dBm: v.pw * 2,
+      meter_serial: v.serial === 0xffffffff ? 'not_available'
+        : v.serial.toString(16).toUpperCase().padStart(8, '0'),
+    });
+  }
+  return data;
+});
+
+describe('round trips of the main uplinks', () => {
+  test.prop([ulStatus], { numRuns: 300 })('nas/ul20xx status_packet', (d) => {
+    roundTrip(ul20xxCodec, 'uplink', d);
+  });
+  test.prop([ulStatus], { numRuns: 200 })('nas/ul20xx status_packet before 1.1.4', (d) => {
+    const { sensor_source: _s, ...rest } = d;
+    const status = { ...rest.status, ldr_input_on: true, dig_input_on: false } as
+      Record<string, boolean>;
+    delete status['lumalink_connected'];
+    delete status['lumalink_connected_after_boot'];
+    roundTrip(ul20xxCodec, 'uplink', { ...rest, status, ldr_input_value: 17 });
+  });
+  test.prop([ulUsage], { numRuns: 300 })('nas/ul20xx usage_packet', (d) => {
+    roundTrip(ul20xxCodec, 'uplink', d);
+  });
+  test.prop([ulBoot], { numRuns: 200 })('nas/ul20xx boot_packet', (d) => {
+    roundTrip(ul20xxCodec, 'uplink', d);
+  });
+  test.prop([meterUsage], { numRuns: 400 })('nas/cm30xx usage_packet', (d) => {
+    roundTrip(cm30xxCodec, 'uplink', d);
+  });
+  test.prop([meterUsage, fc.constantFrom('calibration_timeout', 'magnet_shutdown', 'enter_dfu',
+    'app_shutdown', 'switch_to_wmbus')], { numRuns: 200 })(
+    'nas/cm30xx shutdown_packet', (d, reason) => {
+      roundTrip(cm30xxCodec, 'uplink', { ...d, packet_type: 'shutdown_packet',
+        shutdown_reason: reason });
+    });
+});
+
+// ---- every other packet: frames of random bodies that decode must round-trip ---------------
+
+/** Values the vendor shows for bytes it cannot name; they have no encoding. */
+const UNENCODABLE = /"(invalid|invalid_timestamp|invalid_value|invalid_status|invalid_error_code)"/;
+
+/** Body prefixes that make random frames of some packets decodable more often. */
+const PREFIXES: Record<string, number[]> = {
+  metering_alert_config_packet: [0x01], multicast_config_packet: [0x02],
+  location_config_packet: [0x00],
+  boot_packet: [1, 2, 3, 4, 2, 3, 18, 0x80, 0x10, 0x01],
+};
+
+function everyPacket(def: CodecDefinition, packets: NasPacket[], skip: string[]): void {
+  for (const p of packets) {
+    if (skip.indexOf(p.name) >= 0) continue;
+    const dirs: Dir[] = p.direction === 'both' ? ['uplink', 'downlink'] : [p.direction];
+    for (const dir of dirs) {
+      vitest(`${def.id} ${p.name} (${dir}, fPort ${p.fPort}, header 0x` +
+        `${p.header.toString(16)}): decoded frames encode back to the same data`, () => {
+        let decoded = 0;
+        fc.assert(fc.property(fc.uint8Array({ minLength: 40, maxLength: 40 }), fc.nat(40),
+          (body, cut) => {
+          const bytes = [p.header].concat(PREFIXES[p.name] || [], Array.from(body).slice(0, cut));
+          let out;
+          try {
+            out = decode(def, dir, bytes, p.fPort);
+          } catch {
+            return;
+          }
+          if (out.data === undefined || (out.data as { packet_type: string }).packet_type !==
+            p.name || UNENCODABLE.test(JSON.stringify(out.data))) return;
+          decoded++;
+          roundTrip(def, dir, out.data as Record<string, unknown>);
+        }), { numRuns: 3000 });
+        expect(decoded).toBeGreaterThan(0);
+      });
+    }
+  }
+}
+
+describe('round trips of every other message type', () => {
+  everyPacket(ul20xxCodec, UL20XX.packets, ['status_packet', 'usage_packet', 'boot_packet']);
+  everyPacket(cm30xxCodec, CM30XX.packets, ['usage_packet', 'shutdown_packet']);
 });

@@ -118,10 +118,14 @@ export function bitsByte(flags: boolean[]): number {
 
 /**
  * IEEE 754 binary32 of `v` rounded to nearest, little-endian, computed without typed arrays
- * (ES5 engines have no Math.fround or DataView).
+ * (ES5 engines have no Math.fround or DataView). NaN is written as the quiet NaN 0x7FC00000.
  */
 export function wf32(w: Writer, v: number, f: string): void {
-  if (typeof v !== 'number' || v !== v) fail(`${w.what}: ${f}: expected a number, got ${String(v)}`);
+  if (typeof v !== 'number') fail(`${w.what}: ${f}: expected a number, got ${String(v)}`);
+  if (v !== v) {
+    w32(w, 0x7fc00000, f);
+    return;
+  }
   let bits: number;
   const sign = v < 0 || (v === 0 && 1 / v < 0) ? 0x80000000 : 0;
   const a = Math.abs(v);
@@ -138,4 +142,15 @@ export function wf32(w: Writer, v: number, f: string): void {
     bits = e + 127 >= 255 ? 0x7f800000 : (e + 127) * 0x800000 + m;
   }
   w32(w, sign + bits, f);
+}
+
+/**
+ * The number to write as binary32 for a decimal text a decoder printed with `toFixed`: a
+ * negative zero text (`'-0.000'`) came from a tiny negative value, so it becomes the smallest
+ * negative binary32, which prints the same.
+ */
+export function floatOfText(s: string): number {
+  if (s === 'NaN') return NaN;
+  const n = parseFloat(s);
+  return n === 0 && s.charAt(0) === '-' ? -Math.pow(2, -149) : n;
 }

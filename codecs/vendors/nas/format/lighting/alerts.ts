@@ -5,7 +5,7 @@
  */
 import { fail } from '../../../../framework/codec-error.js';
 import {
-  bit, bitsByte, f32, left, u16, u32, u8, w16, w32, w8, wf32,
+  bit, bitsByte, f32, floatOfText, left, u16, u32, u8, w16, w32, w8, wf32,
 } from '../io.js';
 import { type NasPacket, S } from '../packet.js';
 import { type Fields, arrField, boolField, field, intField, numField } from '../values.js';
@@ -147,8 +147,8 @@ export const LOCATION_NOTIFICATION: NasPacket = {
       w8(w, 0x00, 'location_status');
       for (const k of ['latitude__deg', 'longitude__deg']) {
         const v = data[k];
-        const n = typeof v === 'string' ? parseFloat(v) : NaN;
-        if (n !== n) fail(`${w.what}: ${k}: expected degrees as decimal text`);
+        const n = typeof v === 'string' ? floatOfText(v) : NaN;
+        if (n !== n && v !== 'NaN') fail(`${w.what}: ${k}: expected degrees as decimal text`);
         wf32(w, n, k);
       }
       w32(w, encodeEpoch(data['last_fix_utc_time'], `${w.what}: last_fix_utc_time`), 'time');

@@ -6,7 +6,7 @@
  */
 import { fail } from '../../../../framework/codec-error.js';
 import {
-  type Reader, type Writer, bit, bitsByte, f32, i16, i32, i8, left, raw, u16, u32, u8, w16,
+  type Reader, type Writer, bit, bitsByte, f32, floatOfText, i16, i32, i8, left, raw, u16, u32, u8, w16,
   w32, w8, wf32, wi16, wi32, wi8,
 } from '../io.js';
 import { type NasPacket, S } from '../packet.js';
@@ -281,7 +281,7 @@ export const LIGHT_SENSOR_CONFIG = cfg(0x29, 'light_sensor_config_packet',
       w8(w, encodeAddress(data['address'], 'all_devices', `${w.what}: address`), 'address');
       for (const v of steps) {
         const s = asFields(v, `${w.what}: dim_steps`);
-        wf32(w, parseFloat(strField(s, 'light_level__lx', w.what)), 'light_level__lx');
+        wf32(w, floatOfText(strField(s, 'light_level__lx', w.what)), 'light_level__lx');
         w8(w, encodeLevel(s['dimming_level__percent'], 'inactive', `${w.what}: level`), 'level');
       }
     },

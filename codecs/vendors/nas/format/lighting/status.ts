@@ -133,13 +133,13 @@ const STATUS_BITS_COMMON = (byte: number, out: Fields, warnings: string[]): void
 };
 
 function radio(r: Reader, out: Fields): void {
-  out['downlink_rssi__dBm'] = -u8(r, 'downlink_rssi__dBm');
+  out['downlink_rssi__dBm'] = 0 - u8(r, 'downlink_rssi__dBm');
   out['downlink_snr__dB'] = i8(r, 'downlink_snr__dB');
   out['mcu_temperature__C'] = i8(r, 'mcu_temperature__C');
 }
 
 function writeRadio(w: Writer, data: Fields): void {
-  w8(w, -intField(data, 'downlink_rssi__dBm', -255, 0, w.what), 'downlink_rssi__dBm');
+  w8(w, 0 - intField(data, 'downlink_rssi__dBm', -255, 0, w.what), 'downlink_rssi__dBm');
   wi8(w, intField(data, 'downlink_snr__dB', -128, 127, w.what), 'downlink_snr__dB');
   wi8(w, intField(data, 'mcu_temperature__C', -128, 127, w.what), 'mcu_temperature__C');
 }
@@ -266,7 +266,10 @@ function usageRaw(key: string, v: unknown, what: string): number {
   }
   if (typeof v !== 'number' || !(v >= 0)) fail(`${what}: expected a non-negative number`);
   if (key === 'driver_operating_time__h' || key === 'lamp_on_time__h') {
-    return intValue(Math.round(v * 3600), 0, 0xffffffff, what);
+    // The shown hours are rounded, so the top value can round past the 32-bit counter.
+    const s = Math.round(v * 3600);
+    return intValue(s > 0xffffffff && s - 0xffffffff <= 1800 ? 0xffffffff : s, 0, 0xffffffff,
+      what);
   }
   return v;
 }

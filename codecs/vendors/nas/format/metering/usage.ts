@@ -49,11 +49,21 @@ export function readMeterUsage(r: Reader, out: Fields): void {
   const span = u8(r, 'temperature span');
   out['internal_temperature_min__C'] = t - 2 * (span & 0x0f);
   out['internal_temperature_max__C'] = t + 2 * (span >> 4);
-  out['radio_downlink_rssi__dBm'] = -u8(r, 'radio_downlink_rssi__dBm');
+  out['radio_downlink_rssi__dBm'] = 0 - u8(r, 'radio_downlink_rssi__dBm');
   const radio = u8(r, 'radio');
   out['radio_downlink_snr__dB'] = (radio & 0x0f) * 2 - 20;
   out['radio_uplink_power__dBm'] = (radio >> 4) * 2;
   out['meter_serial'] = serialText(u32(r, 'meter_serial'));
+}
+
+/**
+ * The byte near `guess` that `show` turns into `value`: shown values are rounded, so the
+ * nearest byte can fall just outside 0..255 (21.3 years is 255 months, not 256).
+ */
+function preimage(value: number, guess: number, show: (b: number) => number,
+  what: string): number {
+  for (const b of [guess, guess - 1, guess + 1]) if (b >= 0 && b <= 255 && show(b) === value) return b;
+  fail(`${what}: ${value} is not a value the device can send`);
 }
 
 function nibble(v: number, what: string): number {
@@ -82,7 +92,8 @@ export function writeMeterUsage(w: Writer, data: Fields): void {
   const status = data['meter_serial'] !== undefined;
   w8(w, bitsByte([boolField(data, 'app_connected_within_a_day', w.what), status]), 'flags');
   if (!status) return;
-  w8(w, intValue(Math.round(numField(data, 'battery_remaining__years', w.what) * 12), 0, 255,
+  const years = numField(data, 'battery_remaining__years', w.what);
+  w8(w, preimage(years, Math.round(years * 12), (m) => parseFloat((m / 12).toFixed(1)),
     `${w.what}: battery_remaining__years`), 'battery_remaining');
   w8(w, intValue(Math.round((numField(data, 'battery_voltage__V', w.what) - 1.5) * 100), 0, 255,
     `${w.what}: battery_voltage__V`), 'battery_voltage');
@@ -93,7 +104,7 @@ export function writeMeterUsage(w: Writer, data: Fields): void {
   w8(w, nibble(lo, `${w.what}: internal_temperature_min__C (2 °C steps below, up to 15)`) |
     nibble(hi, `${w.what}: internal_temperature_max__C (2 °C steps above, up to 15)`) << 4,
   'temperature span');
-  w8(w, -intField(data, 'radio_downlink_rssi__dBm', -255, 0, w.what), 'rssi');
+  w8(w, 0 - intField(data, 'radio_downlink_rssi__dBm', -255, 0, w.what), 'rssi');
   const snr = (numField(data, 'radio_downlink_snr__dB', w.what) + 20) / 2;
   const power = numField(data, 'radio_uplink_power__dBm', w.what) / 2;
   w8(w, nibble(snr, `${w.what}: radio_downlink_snr__dB`) |
