@@ -4,6 +4,7 @@
  */
 import { describe, expect, test as vitest } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
+import { fromHex, toHex } from '../../../codecs/framework/bytes.js';
 import type { CodecDefinition } from '../../../codecs/framework/types.js';
 import { cm30xxCodec, CM30XX } from '../../../codecs/vendors/nas/cm30xx.js';
 import type { NasPacket } from '../../../codecs/vendors/nas/format/packet.js';
@@ -12,7 +13,7 @@ import { decodeReason } from '../../../codecs/vendors/nas/format/lighting/reason
 import { nasCodecs } from '../../../codecs/vendors/nas/index.js';
 import { ul20xxCodec, UL20XX } from '../../../codecs/vendors/nas/ul20xx.js';
 import {
-  codecsJsonVectors, definitionExamples, definitionShape, totality,
+  codecsJsonVectors, definitionExamples, definitionShape, thrownMessage, totality,
 } from './harness.js';
 
 describe('shared vectors and vendor examples', () => {
@@ -228,4 +229,168 @@ function everyPacket(def: CodecDefinition, packets: NasPacket[], skip: string[])
 describe('round trips of every other message type', () => {
   everyPacket(ul20xxCodec, UL20XX.packets, ['status_packet', 'usage_packet', 'boot_packet']);
   everyPacket(cm30xxCodec, CM30XX.packets, ['usage_packet', 'shutdown_packet']);
+});
+
+// ---- regressions and behaviour -----------------------------------------------------------
+
+const hex = (s: string): number[] => fromHex(s, 'test');
+const up = (def: CodecDefinition, s: string, fPort: number) =>
+  def.decodeUplink({ bytes: hex(s), fPort, variables: {} });
+const down = (def: CodecDefinition, s: string, fPort: number) =>
+  def.decodeDownlink!({ bytes: hex(s), fPort, variables: {} });
+
+describe('faults reported in other decoders', () => {
+  vitest('a 32-bit digital input counter is read at its full width, not as one byte', () => {
+    // 0x41: four-byte body, input on; counter 0x01020304 little-endian.
+    expect(up(ul20xxCodec, '804104030201', 61).data).toEqual({
+      packet_type: 'dig_input_notification', dig_input_on: true,
+      dig_input_event_counter: 0x01020304 });
+    expect(up(ul20xxCodec, '80203412', 61).data).toEqual({
+      packet_type: 'dig_input_notification', dig_input_event_counter: 0x1234 });
+  });
+
+  vitest('a 32-bit usage energy counter keeps its high bytes', () => {
+    const out = up(ul20xxCodec, '00ff01ffffffff', 26).data as { consumption: unknown[] };
+    expect(out.consumption).toEqual([{ address: 'internal_measurement',
+      active_energy__Wh: 4294967295 }]);
+  });
+
+  vitest('negative temperatures are signed (UL20xx MCU, CM30xx internal)', () => {
+    // lighting-05 with its MCU temperature byte 0x16 (22) replaced by 0xf6 (-10).
+    const ul = up(ul20xxCodec,
+      '01f37f205e82443209f6200701d20294550401fe50190012501900', 23).data as Fields;
+    expect(ul['mcu_temperature__C']).toBe(-10);
+    // water-14 with its temperature byte 0x12 (18) replaced by 0xec (-20), span 0x21.
+    const cm = up(cm30xxCodec, '0411008c038f020500752b03b37fec21245f51945400', 25).data as Fields;
+    expect([cm['internal_temperature__C'], cm['internal_temperature_min__C'],
+      cm['internal_temperature_max__C']]).toEqual([-20, -22, -16]);
+  });
+
+  vitest('an unknown sensor source is skipped with a warning; the rest still decodes', () => {
+    // lighting-05 with its LDR source id (01) replaced by an unknown id 0x09: the rest of the
+    // 7-byte sensor block is skipped, the dimming sources after it still decode.
+    const out = up(ul20xxCodec,
+      '01f37f205e82443209162007' + '09d2029455' + '0401' + 'fe501900' + '12501900', 23);
+    const data = out.data as Fields;
+    expect(data['sensor_source']).toEqual({});
+    expect((data['dimming_source'] as unknown[]).length).toBe(2);
+    expect(out.warnings).toContain('unsupported_sensor_source 0x9 at offset 12');
+  });
+
+  for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Kolkata']) {
+    vitest(`dates do not move with the machine's time zone (TZ=${tz})`, () => {
+      const saved = process.env['TZ'];
+      process.env['TZ'] = tz;
+      try {
+        // The zone really applies to this process (none of them is UTC on that day).
+        expect(new Date(Date.UTC(2021, 0, 1)).getTimezoneOffset()).not.toBe(0);
+        // Readout date 2021-01-01 (day 1 and year bits 5 in 0xa1, month 0 and year bits 2 in
+        // 0x20: 2000 + 5 + 8 * 2) and a boot time of 2021-01-01T00:30:00Z (1609461000), both
+        // near midnight UTC.
+        const cm = up(cm30xxCodec, '0400008c0301000000' + 'a120' + '00', 25).data as Fields;
+        expect(cm['meter_readout_date']).toBe('2021-01-01');
+        const boot = up(ul20xxCodec, '000d008350010101' + '086dee5f' + '000cfe01', 99)
+          .data as Fields;
+        expect(boot['device_unix_epoch']).toBe('2021-01-01T00:30:00.000Z');
+        const t = up(cm30xxCodec, '03086dee5f', 60).data as Fields;
+        expect(t['device_local_time_formatted']).toBe('2021-01-01T00:30:00Z');
+      } finally {
+        if (saved === undefined) delete process.env['TZ'];
+        else process.env['TZ'] = saved;
+      }
+    });
+  }
+});
+
+type Fields = Record<string, unknown>;
+
+describe('errors name the packet, the field and the offset', () => {
+  vitest('short status frame', () => {
+    expect(thrownMessage(() => up(ul20xxCodec, '01f37f205e824432', 23)))
+      .toBe('status_packet: downlink_snr__dB: need 1 byte at offset 8, got 0');
+  });
+  vitest('leftover bytes are an error, as in the vendor decoder', () => {
+    expect(thrownMessage(() => up(ul20xxCodec, '0b00', 60)))
+      .toBe('dali_identify: 1 unexpected byte at offset 1, frame is 2 bytes');
+  });
+  vitest('a packet on the wrong FPort', () => {
+    expect(thrownMessage(() => up(cm30xxCodec, '04000014015400000001', 26)))
+      .toBe('usage_packet: header 0x04 travels on fPort 25, got fPort 26');
+  });
+  vitest('an unknown header', () => {
+    expect(thrownMessage(() => up(ul20xxCodec, '7f00', 61)))
+      .toBe('uplink fPort 61: unknown packet header 0x7f');
+  });
+  vitest('empty payload', () => {
+    expect(thrownMessage(() => up(cm30xxCodec, '', 25))).toBe('uplink: empty payload on fPort 25');
+  });
+  vitest('CM30xx boot with an unknown hardware code fails as the vendor reports an error', () => {
+    // nasys/nas-codecs test/cm30xx_2_3_x_decoder.test.js "boot packet": errors
+    // ['invalid_hardware_config'].
+    expect(thrownMessage(() => up(cm30xxCodec, '002b001650020312' + '8090ff0000371100', 99)))
+      .toBe('boot_packet: invalid_hardware_config 0xff at offset 10');
+  });
+  vitest('the same boot with a known hardware code decodes as the vendor shows it', () => {
+    expect(up(cm30xxCodec, '002b0016500203128090010000371100', 99).data).toEqual({
+      packet_type: 'boot_packet', configuration_restored: true,
+      device_firmware_version: '2.3.18', device_serial: '5016002B',
+      device_uptime_accumulated__days: 183.63, hardware_configuration: 'Cyble',
+      packet_reason: 'from_shutdown', wakeup_reason_mcu: ['nfc_wakeup'] });
+  });
+  vitest('encoders name the field they cannot encode', () => {
+    expect(thrownMessage(() => ul20xxCodec.encodeDownlink!({ variables: {},
+      data: { packet_type: 'manual_dimming', destination: [{ address: 'dali_single_64',
+        dimming_level__percent: 50 }] } })))
+      .toMatch(/^manual_dimming: address: expected analog_0_10v, dali_broadcast/);
+    expect(thrownMessage(() => ul20xxCodec.encodeDownlink!({ variables: {},
+      data: { packet_type: 'no_such_packet' } }))).toMatch(/^downlink: packet_type must be/);
+  });
+});
+
+describe('behaviour', () => {
+  vitest('a chained configuration holds the packets it chains', () => {
+    // The profile of lighting-12 followed by a status interval of 3600 s (07 100e0000).
+    const out = down(ul20xxCodec, 'fe' + '210002fe3e00061421ff' + '07100e0000', 50).data;
+    expect(out).toEqual({ packet_type: 'chained_config_packet', payloads: [
+      { packet_type: 'profile_config_packet', profile_id: 0, address: 'dali_broadcast',
+        days_active: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        dimming_steps: [{ step_time: '01:00', dimming_level__percent: 20 },
+          { step_time: '05:30', dimming_level__percent: 'inactive' }] },
+      { packet_type: 'status_config_packet', status_interval__s: 3600 }] });
+    const again = ul20xxCodec.encodeDownlink!({ data: out, variables: {} });
+    expect(toHex(again.bytes)).toBe('fe210002fe3e00061421ff07100e0000');
+    expect(again.fPort).toBe(50);
+  });
+
+  vitest('the FPort 49 time request and the FPort 50 time setting share a name', () => {
+    const req = ul20xxCodec.encodeDownlink!({ data: { packet_type: 'time_config_packet' },
+      variables: {} });
+    expect([toHex(req.bytes), req.fPort]).toEqual(['09', 49]);
+    const set = ul20xxCodec.encodeDownlink!({ variables: {}, data: {
+      packet_type: 'time_config_packet', device_unix_epoch: 'force_lorawan_devicetimereq' } });
+    expect([toHex(set.bytes), set.fPort]).toEqual(['0900000000', 50]);
+  });
+
+  vitest('normalizeUplink gives the lighting view of lighting-05 and lighting-06', () => {
+    const s = up(ul20xxCodec, '01f37f205e8244320916200701d20294550401fe50190012501900', 23);
+    expect(ul20xxCodec.normalizeUplink!(s.data)).toEqual({ category: 'lighting',
+      readingTime: '2020-01-16T15:23:31.000Z', dimLevelPercent: 25, on: true,
+      lampFault: true, driverFault: false });
+    const u = up(ul20xxCodec, '00ff80d0ef2f0112ff479403002a00f94a030027005de5c072d902d0ef2f01',
+      26);
+    expect(ul20xxCodec.normalizeUplink!(u.data)).toEqual({ category: 'lighting',
+      energyKWh: 234.567, powerW: 42 });
+  });
+
+  vitest('normalizeUplink gives the water view of water-14', () => {
+    const d = up(cm30xxCodec, '0411008c038f020500752b03b37f1200245f51945400', 25).data;
+    expect(cm30xxCodec.normalizeUplink!(d)).toEqual({ category: 'water', volumeM3: 3283.35,
+      leak: false, backflow: true, tamper: false, lowBattery: false, batteryV: 2.77 });
+  });
+
+  vitest('the meter index keeps its decimal point for counts of nine digits', () => {
+    // Count 123456789 at 0.01: the vendor's text would be "123456.789"; the value is 1234567.89.
+    const d = up(cm30xxCodec, '040000040015cd5b0700', 25).data as Fields;
+    expect(d['meter_accumulated_volume__m3']).toBe('1234567.89');
+  });
 });
