@@ -9,3 +9,8 @@ export type Command = (argv: string[], io: Io) => Promise<number>;
 
 /** Subcommands by name. */
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+COMMANDS.keys = {
+  summary: 'derive LoRaWAN session and join-server keys',
+  load: async () => (await import('./commands/keys.js')).run,
+};

@@ -27,3 +27,8 @@ export type {
   HarmonisedWater,
 } from './framework/harmonised.js';
 export type { CodecError } from './framework/codec-error.js';
+export { milesightCodecs } from './vendors/milesight/index.js';
+export { dingtekCodecs } from './vendors/dingtek/index.js';
+export { mclimateCodecs } from './vendors/mclimate/index.js';
+export { nexelecCodecs } from './vendors/nexelec/index.js';
+export { nanosenseCodecs } from './vendors/nanosense/index.js';
