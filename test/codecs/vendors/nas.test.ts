@@ -15,6 +15,7 @@ import { ul20xxCodec, UL20XX } from '../../../codecs/vendors/nas/ul20xx.js';
 import {
   codecsJsonVectors, definitionExamples, definitionShape, thrownMessage, totality,
 } from './harness.js';
+import { schemaErrors } from './schema-check.js';
 
 describe('shared vectors and vendor examples', () => {
   codecsJsonVectors(nasCodecs, 9);
@@ -36,6 +37,8 @@ const encode = (def: CodecDefinition, dir: Dir, data: unknown) =>
 
 /** decode(encode(data)) is data, and the packet comes back on its own FPort. */
 function roundTrip(def: CodecDefinition, dir: Dir, data: Record<string, unknown>): void {
+  expect(schemaErrors(dir === 'uplink' ? def.uplinkSchema : def.downlinkSchema!, data))
+    .toEqual([]);
   const out = encode(def, dir, data);
   expect(decode(def, dir, out.bytes, out.fPort).data).toEqual(data);
 }
