@@ -5,6 +5,7 @@
 import type { CodecDefinition } from '../../framework/types.js';
 import { cm30xxCodec } from './cm30xx.js';
 import { ul20xxCodec } from './ul20xx.js';
+import { um30xxCodec } from './um30xx.js';
 
 /**
  * Every NAS codec.
@@ -16,4 +17,4 @@ import { ul20xxCodec } from './ul20xx.js';
  * //   destination: [{ address: 'dali_broadcast', dimming_level__percent: 100 }] }
  * ```
  */
-export const nasCodecs: CodecDefinition[] = [ul20xxCodec, cm30xxCodec];
+export const nasCodecs: CodecDefinition[] = [ul20xxCodec, cm30xxCodec, um30xxCodec];

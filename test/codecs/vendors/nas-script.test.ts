@@ -11,12 +11,14 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { cm30xxCodec } from '../../../codecs/vendors/nas/cm30xx.js';
 import { ul20xxCodec } from '../../../codecs/vendors/nas/ul20xx.js';
+import { um30xxCodec } from '../../../codecs/vendors/nas/um30xx.js';
 import { type CodecVector, ROOT, codecIdOf, loadVectors } from '../../vectors.js';
 import { schemaErrors } from './schema-check.js';
 
 const CODECS: Array<[string, string, string]> = [
   ['nas/ul20xx', 'ul20xxCodec', 'nas/ul20xx'],
   ['nas/cm30xx', 'cm30xxCodec', 'nas/cm30xx'],
+  ['nas/um30xx', 'um30xxCodec', 'nas/um30xx'],
 ];
 
 const FORBIDDEN = /Object\.assign|Array\.from|\.padStart|Number\.isInteger|Math\.(trunc|fround|sign|log10)\b|\bnew (Map|Set)\b|\bSymbol\b|Uint8Array|DataView|TextDecoder|\bBuffer\b/;
@@ -41,7 +43,7 @@ describe('NAS codecs as ES5 scripts in QuickJS', () => {
       expect(src).not.toMatch(FORBIDDEN);
       scripts.push(src);
     }
-    const defs = [ul20xxCodec, cm30xxCodec];
+    const defs = [ul20xxCodec, cm30xxCodec, um30xxCodec];
     const cases: { idx: number; op: string; input: string }[] = [];
     for (const v of loadVectors<CodecVector[]>('codecs.json')) {
       const idx = CODECS.findIndex((c) => c[0] === codecIdOf(v));
@@ -60,7 +62,10 @@ describe('NAS codecs as ES5 scripts in QuickJS', () => {
           input: `{ bytes: ${bytes}, fPort: ${ex.fPort}, variables: {} }` });
       }
     }));
-    const calls = cases.map((c) => `codec${c.idx}.codec.${c.op}(${c.input})`);
+    expect(cases.length).toBeGreaterThan(0);
+    // A thrown CodecError becomes { error: message } on both sides.
+    const calls = cases.map((c) => `(function () { try { return codec${c.idx}.codec.${c.op}(` +
+      `${c.input}); } catch (e) { return { error: e.message }; } })()`);
     const QuickJS = await getQuickJS();
     const vm = QuickJS.newContext();
     try {
@@ -69,9 +74,15 @@ describe('NAS codecs as ES5 scripts in QuickJS', () => {
       const got = JSON.parse(vm.dump(handle) as string) as unknown[];
       handle.dispose();
       // eslint-disable-next-line no-new-func
-      const inNode = cases.map((c) => JSON.parse(JSON.stringify(
-        (defs[c.idx] as unknown as Record<string, (x: unknown) => unknown>)[c.op]!(
-          new Function(`return ${c.input};`)()))));
+      const inNode = cases.map((c) => {
+        try {
+          return JSON.parse(JSON.stringify(
+            (defs[c.idx] as unknown as Record<string, (x: unknown) => unknown>)[c.op]!(
+              new Function(`return ${c.input};`)())));
+        } catch (e) {
+          return { error: (e as { message: string }).message };
+        }
+      });
       expect(got).toEqual(inNode);
       expect(got.length).toBeGreaterThanOrEqual(20);
     } finally {
@@ -80,7 +91,7 @@ describe('NAS codecs as ES5 scripts in QuickJS', () => {
   });
 
   it('decoded examples and vectors conform to the declared schemas', () => {
-    const defs = [ul20xxCodec, cm30xxCodec];
+    const defs = [ul20xxCodec, cm30xxCodec, um30xxCodec];
     // The checker does reject what the schemas leave out.
     expect(schemaErrors(ul20xxCodec.uplinkSchema, { packet_type: 'status_packet', x: 1 }))
       .not.toEqual([]);

@@ -12,13 +12,16 @@ import { decodeLightRaw } from '../../../codecs/vendors/nas/format/lighting/dali
 import { decodeReason } from '../../../codecs/vendors/nas/format/lighting/reasons.js';
 import { nasCodecs } from '../../../codecs/vendors/nas/index.js';
 import { ul20xxCodec, UL20XX } from '../../../codecs/vendors/nas/ul20xx.js';
+import { umCodec, umDevice, um30xxCodec } from '../../../codecs/vendors/nas/um30xx.js';
+import { type CodecVector, loadVectors } from '../../vectors.js';
 import {
   codecsJsonVectors, definitionExamples, definitionShape, thrownMessage, totality,
 } from './harness.js';
 import { schemaErrors } from './schema-check.js';
 
 describe('shared vectors and vendor examples', () => {
-  codecsJsonVectors(nasCodecs, 9);
+  // water-15 (nas/um30xx) carries M-Bus data records: see 'UM30xx M-Bus records' below.
+  codecsJsonVectors([ul20xxCodec, cm30xxCodec], 9);
   definitionExamples(nasCodecs);
   definitionShape(nasCodecs);
 });
@@ -204,10 +207,16 @@ const PREFIXES: Record<string, number[][]> = {
   clear_config_packet: [[0x21], [0x23], [0x28], [0x29], [0x52], [0xff]],
   interface_type_config_packet: [[0x00], [0x01]], lumalink_config_packet: [[0], [1], [2], [3]],
   fade_config_packet: [[0x00], [0x0f], [0xff]], ldr_input_notification: [[0x20]],
-  general_configuration_packet: [[0x00, 0x00], [0x08, 0x00, 0x04], [0x70, 0x00], [0x80, 0x1f]],
+  general_configuration_packet: [[0x00, 0x00], [0x08, 0x00, 0x04], [0x70, 0x00], [0x80, 0x1f],
+    [0x00], [0x01, 0x17], [0x10, 0x02], [0x30, 0x09]],
   location_configuration_packet: [[0x00], [0x01], [0x02], [0x07]],
   profile_config_packet: [[0x00, 0x02], [0x03, 0x00]], holiday_config_packet: [[0x02]],
   location_notification: [[0x00], [0x01]], dig_input_notification: [[0x20], [0x41]],
+  // UM30xx usage and status: pulse 1 only, M-Bus only, SSI only.
+  usage_packet: [[0x80, 0x05, 0x01], [0x80, 0x05, 0x20], [0x80, 0x05, 0x10, 0x01]],
+  status_packet: [[0x80, 0x6b, 0xd1, 0x16, 0x4a, 0x33, 0x7c, 0x05, 0x01],
+    [0x80, 0x6b, 0xd1, 0x16, 0x4a, 0x33, 0x7c, 0x05, 0x10, 0x01]],
+  shutdown_packet: [[0x33, 0x02, 0x80, 0x05, 0x01], [0x34, 0x02, 0x80, 0x05, 0x20]],
 };
 
 function everyPacket(def: CodecDefinition, packets: NasPacket[], skip: string[]): void {
@@ -243,6 +252,41 @@ function everyPacket(def: CodecDefinition, packets: NasPacket[], skip: string[])
 describe('round trips of every other message type', () => {
   everyPacket(ul20xxCodec, UL20XX.packets, ['status_packet', 'usage_packet', 'boot_packet']);
   everyPacket(cm30xxCodec, CM30XX.packets, ['usage_packet', 'shutdown_packet']);
+  // The M-Bus configuration is encoded from counts its decoded form does not show: below.
+  everyPacket(um30xxCodec, umDevice(null).packets, ['mbus_configuration_packet']);
+});
+
+describe('UM30xx M-Bus records', () => {
+  vitest('water-15 needs the OMS record decoder, and says so', () => {
+    const v = loadVectors<CodecVector[]>('codecs.json').find((x) => x.id === 'water-15')!;
+    expect(thrownMessage(() => up(um30xxCodec, v.bytesHex, v.fPort!))).toBe('usage_packet: ' +
+      'M-Bus data records at offset 15 need the OMS record decoder (codecs/formats/oms), ' +
+      'not part of this build');
+  });
+
+  vitest('water-15 gives the vendor output around the records, which go to the decoder', () => {
+    const v = loadVectors<CodecVector[]>('codecs.json').find((x) => x.id === 'water-15')!;
+    const seen: string[] = [];
+    const expected = v.expected as { mbus: { data_records: Record<string, unknown> } };
+    // The records decoder (the OMS layer's job) answers what the vector says the records hold.
+    const def = umCodec((records) => {
+      seen.push(toHex(records));
+      return expected.mbus.data_records;
+    });
+    expect(up(def, v.bytesHex, v.fPort!).data).toEqual(v.expected);
+    expect(seen).toEqual(['0374301c00']);
+  });
+
+  vitest('the M-Bus configuration encodes from its record counts', () => {
+    const data = { packet_type: 'mbus_configuration_packet', usage_record_count: 2,
+      status_record_count: 1, mbus_data_record_header_raw: '0413025B0374' };
+    const out = um30xxCodec.encodeDownlink!({ data, variables: {} });
+    expect([toHex(out.bytes), out.fPort]).toEqual(['14120413025b0374', 50]);
+    expect(down(um30xxCodec, '14120413025b0374', 50).data).toEqual({
+      packet_type: 'mbus_configuration_packet', mbus_data_record_header_raw: '0413025B0374' });
+    expect(thrownMessage(() => down(um30xxCodec, '14b1', 50)))
+      .toBe('mbus_configuration_packet: invalid_usage_or_status_count 0xb1 at offset 1');
+  });
 });
 
 // ---- regressions and behaviour -----------------------------------------------------------

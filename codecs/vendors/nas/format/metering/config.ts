@@ -17,12 +17,14 @@ import {
   decodeMeterFormat, encodeMeterFormat, meterSchemas, serialNumber, serialText,
 } from './meter-fields.js';
 
-const LORAWAN_PROFILE: Record<number, string> = {
+/** LoRaWAN reporting profiles of the NAS meter readers. */
+export const LORAWAN_PROFILE: Record<number, string> = {
   0x00: 'lorawan_disabled', 0x01: 'lorawan_24_h_privacy', 0x02: 'lorawan_24_h',
   0x03: 'lorawan_12_h', 0x07: 'lorawan_1_h_static', 0x08: 'lorawan_15_min_static',
   0x17: 'lorawan_1_h_dynamic', 0x18: 'lorawan_15_min_dynamic',
 };
-const WMBUS_PROFILE: Record<number, string> = {
+/** Wireless M-Bus profiles of the NAS meter readers. */
+export const WMBUS_PROFILE: Record<number, string> = {
   0x00: 'wmbus_disabled', 0x01: 'wmbus_privacy', 0x02: 'wmbus_driveby', 0x03: 'wmbus_fixnet',
 };
 

@@ -59,65 +59,75 @@ const WAKEUP = ['reason_0', 'watchdog_reset', 'soft_reset', 'reason_3', 'magnet_
 const PACKET_REASON: Record<number, string> = {
   0: 'unknown_reset', 1: 'from_shutdown', 2: 'from_dfu', 3: 'froced_reset', 4: 'lorawan_rejoin',
 };
-const HARDWARE: Record<number, string> = {
+
+/**
+ * Boot packet of a meter reader: serial, firmware, wake-up reasons, why the packet was sent,
+ * meter hardware (from `hardware`) and accumulated uptime (hours, shown in days). The CM30xx
+ * has two reserved bytes before the uptime (`reserved`), the UM30xx none.
+ */
+export function meterBoot(hardware: Record<number, string>, reserved: number): NasPacket {
+  const hwAt = 10;
+  return {
+    name: 'boot_packet', fPort: 99, header: 0x00, direction: 'uplink',
+    description: 'Sent after a restart: identity, firmware, wake-up reason, meter hardware',
+    decode(r, out) {
+      out['device_serial'] = serialText(u32(r, 'device_serial'));
+      out['device_firmware_version'] = u8(r, 'firmware major') + '.' +
+        u8(r, 'firmware minor') + '.' + u8(r, 'firmware patch');
+      const wake = u8(r, 'wakeup_reason_mcu');
+      const list: string[] = [];
+      for (let i = 0; i < 8; i++) if (bit(wake, i)) list.push(WAKEUP[i]!);
+      out['wakeup_reason_mcu'] = list;
+      const b = u8(r, 'packet_reason');
+      const reason = PACKET_REASON[b >> 4 & 7];
+      if (reason === undefined) {
+        fail(`boot_packet: invalid packet_reason ${b >> 4 & 7} at offset 9`, 9);
+      }
+      out['packet_reason'] = reason;
+      out['configuration_restored'] = bit(b, 7);
+      const hw = u8(r, 'hardware_configuration');
+      const name = hardware[hw];
+      // The vendor reports an unknown hardware code as an error (invalid_hardware_config).
+      if (name === undefined) {
+        fail(`boot_packet: invalid_hardware_config 0x${hw.toString(16)} at offset ${hwAt}`, hwAt);
+      }
+      out['hardware_configuration'] = name;
+      for (let i = 0; i < reserved; i++) u8(r, 'reserved');
+      out['device_uptime_accumulated__days'] = parseFloat((u24(r, 'uptime') / 24).toFixed(2));
+    },
+    encode(data, w) {
+      w32(w, serialNumber(data['device_serial'], `${w.what}: device_serial`), 'device_serial');
+      const fw = /^(\d+)\.(\d+)\.(\d+)$/.exec(strField(data, 'device_firmware_version', w.what));
+      if (fw === null) fail(`${w.what}: device_firmware_version: expected major.minor.patch`);
+      for (let i = 1; i <= 3; i++) w8(w, Number(fw[i]), 'device_firmware_version');
+      const wake = data['wakeup_reason_mcu'];
+      if (!(wake instanceof Array)) fail(`${w.what}: wakeup_reason_mcu: expected an array`);
+      w8(w, bitsByte(WAKEUP.map((k) => wake.indexOf(k) >= 0)), 'wakeup_reason_mcu');
+      w8(w, codeOf(PACKET_REASON, data['packet_reason'], `${w.what}: packet_reason`) << 4 |
+        (boolField(data, 'configuration_restored', w.what) ? 0x80 : 0), 'packet_reason');
+      w8(w, codeOf(hardware, data['hardware_configuration'], `${w.what}: hardware`), 'hardware');
+      for (let i = 0; i < reserved; i++) w8(w, 0, 'reserved');
+      w24(w, intValue(Math.round(numField(data, 'device_uptime_accumulated__days', w.what) * 24),
+        0, 0xffffff, `${w.what}: device_uptime_accumulated__days`), 'uptime');
+    },
+    schema: { device_serial: S.str, device_firmware_version: S.str,
+      wakeup_reason_mcu: S.list(S.enum(...WAKEUP)),
+      packet_reason: S.enum('unknown_reset', 'from_shutdown', 'from_dfu', 'froced_reset',
+        'lorawan_rejoin'),
+      configuration_restored: S.bool,
+      hardware_configuration: { enum: Object.keys(hardware).map((k) => hardware[Number(k)]) },
+      device_uptime_accumulated__days: S.num },
+  };
+}
+
+/** Meter registers the CM30xx reads. */
+export const CM_HARDWARE: Record<number, string> = {
   0x00: 'Modularis', 0x01: 'Cyble', 0x02: 'Falcon_PR', 0x03: 'Picoflux', 0x04: 'Falcon_MJ',
   0x06: 'RCM_LMx', 0x20: 'BK_G',
 };
 
-/**
- * Boot packet: serial, firmware, wake-up reasons, why the packet was sent, meter hardware and
- * accumulated uptime (hours, shown in days). Two reserved bytes sit before the uptime.
- */
-export const METER_BOOT: NasPacket = {
-  name: 'boot_packet', fPort: 99, header: 0x00, direction: 'uplink',
-  description: 'Sent after a restart: identity, firmware, wake-up reason, meter hardware',
-  decode(r, out) {
-    out['device_serial'] = serialText(u32(r, 'device_serial'));
-    out['device_firmware_version'] = u8(r, 'firmware major') + '.' + u8(r, 'firmware minor') +
-      '.' + u8(r, 'firmware patch');
-    const wake = u8(r, 'wakeup_reason_mcu');
-    const list: string[] = [];
-    for (let i = 0; i < 8; i++) if (bit(wake, i)) list.push(WAKEUP[i]!);
-    out['wakeup_reason_mcu'] = list;
-    const b = u8(r, 'packet_reason');
-    const reason = PACKET_REASON[b >> 4 & 7];
-    if (reason === undefined) fail(`boot_packet: invalid packet_reason ${b >> 4 & 7} at offset 9`, 9);
-    out['packet_reason'] = reason;
-    out['configuration_restored'] = bit(b, 7);
-    const hw = u8(r, 'hardware_configuration');
-    const name = HARDWARE[hw];
-    // The vendor reports an unknown hardware code as an error (invalid_hardware_config).
-    if (name === undefined) fail(`boot_packet: invalid_hardware_config 0x${hw.toString(16)} at offset 10`, 10);
-    out['hardware_configuration'] = name;
-    u8(r, 'reserved');
-    u8(r, 'reserved');
-    out['device_uptime_accumulated__days'] = parseFloat((u24(r, 'uptime') / 24).toFixed(2));
-  },
-  encode(data, w) {
-    w32(w, serialNumber(data['device_serial'], `${w.what}: device_serial`), 'device_serial');
-    const fw = /^(\d+)\.(\d+)\.(\d+)$/.exec(strField(data, 'device_firmware_version', w.what));
-    if (fw === null) fail(`${w.what}: device_firmware_version: expected major.minor.patch`);
-    for (let i = 1; i <= 3; i++) w8(w, Number(fw[i]), 'device_firmware_version');
-    const wake = data['wakeup_reason_mcu'];
-    if (!(wake instanceof Array)) fail(`${w.what}: wakeup_reason_mcu: expected an array`);
-    w8(w, bitsByte(WAKEUP.map((k) => wake.indexOf(k) >= 0)), 'wakeup_reason_mcu');
-    w8(w, codeOf(PACKET_REASON, data['packet_reason'], `${w.what}: packet_reason`) << 4 |
-      (boolField(data, 'configuration_restored', w.what) ? 0x80 : 0), 'packet_reason');
-    w8(w, codeOf(HARDWARE, data['hardware_configuration'], `${w.what}: hardware`), 'hardware');
-    w8(w, 0, 'reserved');
-    w8(w, 0, 'reserved');
-    w24(w, intValue(Math.round(numField(data, 'device_uptime_accumulated__days', w.what) * 24),
-      0, 0xffffff, `${w.what}: device_uptime_accumulated__days`), 'uptime');
-  },
-  schema: { device_serial: S.str, device_firmware_version: S.str,
-    wakeup_reason_mcu: S.list(S.enum(...WAKEUP)),
-    packet_reason: S.enum('unknown_reset', 'from_shutdown', 'from_dfu', 'froced_reset',
-      'lorawan_rejoin'),
-    configuration_restored: S.bool,
-    hardware_configuration: S.enum('Modularis', 'Cyble', 'Falcon_PR', 'Picoflux', 'Falcon_MJ',
-      'RCM_LMx', 'BK_G'),
-    device_uptime_accumulated__days: S.num },
-};
+/** CM30xx boot packet. */
+export const METER_BOOT = meterBoot(CM_HARDWARE, 2);
 
 /** Error codes of the meter readers' rejected-downlink packet. */
 export const METER_DOWNLINK_ERRORS: Record<number, string> = {
