@@ -14,3 +14,8 @@ COMMANDS.keys = {
   summary: 'derive LoRaWAN session and join-server keys',
   load: async () => (await import('./commands/keys.js')).run,
 };
+
+COMMANDS.codec = {
+  summary: 'list codecs, decode/encode payloads, build ChirpStack/TTS/TS013 scripts',
+  load: async () => (await import('./commands/codec.js')).run,
+};
