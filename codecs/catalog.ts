@@ -14,4 +14,3 @@ export { dingtekCodecs } from './vendors/dingtek/index.js';
 export { mclimateCodecs } from './vendors/mclimate/index.js';
 export { nexelecCodecs } from './vendors/nexelec/index.js';
 export { nanosenseCodecs } from './vendors/nanosense/index.js';
-export { nasCodecs } from './vendors/nas/index.js';
