@@ -21,7 +21,11 @@ const CODECS: Array<[string, string, string]> = [
   ['nas/um30xx', 'um30xxCodec', 'nas/um30xx'],
 ];
 
-const FORBIDDEN = /Object\.assign|Array\.from|\.padStart|Number\.isInteger|Math\.(trunc|fround|sign|log10)\b|\bnew (Map|Set)\b|\bSymbol\b|Uint8Array|DataView|TextDecoder|\bBuffer\b/;
+const FORBIDDEN = new RegExp([
+  'Object\\.assign', 'Array\\.from', '\\.padStart', 'Number\\.isInteger',
+  'Math\\.(trunc|fround|sign|log10)\\b', '\\bnew (Map|Set)\\b', '\\bSymbol\\b', 'Uint8Array',
+  'DataView', 'TextDecoder', '\\bBuffer\\b',
+].join('|'));
 
 async function es5Script(exportName: string, path: string, globalName: string): Promise<string> {
   const out = await build({

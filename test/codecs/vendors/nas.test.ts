@@ -195,7 +195,8 @@ describe('round trips of the main uplinks', () => {
 // ---- every other packet: frames of random bodies that decode must round-trip ---------------
 
 /** Values the vendor shows for bytes it cannot name; they have no encoding. */
-const UNENCODABLE = /"(invalid|invalid_timestamp|invalid_value|invalid_status|invalid_error_code)"/;
+const UNENCODABLE =
+  /"(invalid|invalid_timestamp|invalid_value|invalid_status|invalid_error_code)"/;
 
 /**
  * Body prefixes (one is picked per run) for packets whose random frames rarely decode: exact

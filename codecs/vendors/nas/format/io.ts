@@ -38,6 +38,7 @@ function sint(r: Reader, n: number, field: string): number {
   return v;
 }
 
+/** Unsigned and signed little-endian readers; `f` names the field for messages. */
 export const u8 = (r: Reader, f: string): number => uint(r, 1, f);
 export const u16 = (r: Reader, f: string): number => uint(r, 2, f);
 export const u24 = (r: Reader, f: string): number => uint(r, 3, f);
@@ -85,6 +86,7 @@ export function writer(header: number, what: string): Writer {
   return { bytes: [header], what };
 }
 
+/** Little-endian writers; each fails, naming the field, when `v` does not fit. */
 export const w8 = (w: Writer, v: number, f: string): void =>
   writeUintLE(w.bytes, v, 1, `${w.what}: ${f}`);
 export const w16 = (w: Writer, v: number, f: string): void =>

@@ -24,7 +24,8 @@ export function field(data: Fields, key: string, what: string): unknown {
 }
 
 /** An integer field in [min, max]. */
-export function intField(data: Fields, key: string, min: number, max: number, what: string): number {
+export function intField(data: Fields, key: string, min: number, max: number,
+  what: string): number {
   return intValue(field(data, key, what), min, max, `${what}: ${key}`);
 }
 
@@ -49,7 +50,9 @@ export function numField(data: Fields, key: string, what: string): number {
 export function boolField(data: Fields, key: string, what: string, optional = false): boolean {
   const v = data[key];
   if (v === undefined && optional) return false;
-  if (typeof v !== 'boolean') fail(`${what}: ${key}: expected true or false, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'boolean') {
+    fail(`${what}: ${key}: expected true or false, got ${JSON.stringify(v)}`);
+  }
   return v;
 }
 
@@ -71,7 +74,8 @@ export function arrField(data: Fields, key: string, what: string): unknown[] {
  * A byte that is either a number or one named special value (such as 0xFF for `'disabled'`):
  * encodes `v` as `special` when it equals `name`, else as an integer in [0, max].
  */
-export function byteOr(v: unknown, name: string, special: number, max: number, what: string): number {
+export function byteOr(v: unknown, name: string, special: number, max: number,
+  what: string): number {
   if (v === name) return special;
   return intValue(v, 0, max, what);
 }

@@ -9,7 +9,9 @@ import {
 } from '../io.js';
 import { type NasPacket, S } from '../packet.js';
 import { type Fields, arrField, boolField, field, intField, numField } from '../values.js';
-import { addressSchema, daliStatusSchema, readAddressedStatus, writeAddressedStatus } from './dali.js';
+import {
+  addressSchema, daliStatusSchema, readAddressedStatus, writeAddressedStatus,
+} from './dali.js';
 import { decodeEpoch, encodeEpoch, epochSchema } from './time.js';
 
 /**

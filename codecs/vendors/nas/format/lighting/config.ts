@@ -6,7 +6,8 @@
  */
 import { fail } from '../../../../framework/codec-error.js';
 import {
-  type Reader, type Writer, bit, bitsByte, f32, floatOfText, i16, i32, i8, left, raw, u16, u32, u8, w16,
+  type Reader, type Writer, bit, bitsByte, f32, floatOfText, i16, i32, i8, left, raw, u16, u32,
+  u8, w16,
   w32, w8, wf32, wi16, wi32, wi8,
 } from '../io.js';
 import { type NasPacket, S } from '../packet.js';
@@ -49,7 +50,9 @@ function readDays(r: Reader): string[] {
 
 function writeDays(w: Writer, data: Fields): void {
   const days = arrField(data, 'days_active', w.what);
-  for (const d of days) if (DAYS.indexOf(d as string) < 0) fail(`${w.what}: unknown day ${String(d)}`);
+  for (const d of days) {
+    if (DAYS.indexOf(d as string) < 0) fail(`${w.what}: unknown day ${String(d)}`);
+  }
   w8(w, bitsByte(DAYS.map((d) => days.indexOf(d) >= 0)), 'days_active');
 }
 
@@ -383,7 +386,9 @@ export const METERING_ALERT_CONFIG = cfg(0x16, 'metering_alert_config_packet',
   'Metering alert limits: power, voltage, power factor', {
     decode(r, out) {
       const sub = u8(r, 'sub-header');
-      if (sub !== 0x01) fail(`metering_alert_config_packet: sub-header ${sub} at offset 1, expected 1`, 1);
+      if (sub !== 0x01) {
+        fail(`metering_alert_config_packet: sub-header ${sub} at offset 1, expected 1`, 1);
+      }
       for (const k of METER_LIMITS) {
         const v = u16(r, k);
         out[k] = v === 0xffff ? 'alert_off' : v;
@@ -491,7 +496,9 @@ export const LUMALINK_CONFIG = single(0x27, 'lumalink_config_packet',
   (r) => {
     const m = u8(r, 'access_mode');
     const name = LUMALINK[m];
-    if (name === undefined) fail(`lumalink_config_packet: invalid access_mode ${m} at offset 1`, 1);
+    if (name === undefined) {
+      fail(`lumalink_config_packet: invalid access_mode ${m} at offset 1`, 1);
+    }
     return name;
   },
   (w, v) => w8(w, codeOf(LUMALINK, v, `${w.what}: access_mode`), 'access_mode'),

@@ -155,7 +155,9 @@ export function decodeLightRaw(raw: number): string {
 export function encodeLightRaw(v: unknown, what: string): number {
   if (v === 'unavailable') return 0xffff;
   const lx = typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? parseFloat(v) : NaN;
-  if (!(lx > 0)) fail(`${what}: expected lux as decimal text or 'unavailable', got ${JSON.stringify(v)}`);
+  if (!(lx > 0)) {
+    fail(`${what}: expected lux as decimal text or 'unavailable', got ${JSON.stringify(v)}`);
+  }
   const guess = Math.round(4000 * Math.log(lx * 1000) / Math.LN10);
   for (let d = 0; d <= 3; d++) {
     for (const raw of [guess - d, guess + d]) {

@@ -32,7 +32,8 @@ function lookup(table: Record<number, string>, r: Reader, field: string): string
   const v = u8(r, field);
   const name = table[v];
   if (name === undefined) {
-    fail(`${r.what}: invalid ${field} 0x${v.toString(16)} at offset ${r.offset - 1}`, r.offset - 1);
+    fail(`${r.what}: invalid ${field} 0x${v.toString(16)} at offset ${r.offset - 1}`,
+      r.offset - 1);
   }
   return name;
 }
@@ -89,7 +90,8 @@ export const GENERAL_CONFIG: NasPacket = {
     const n = names(unit);
     if (has(4)) out[n['meter_accumulated_volume']!] = u64(r, 'meter_accumulated_volume') / 1000;
     if (has(5)) {
-      out[n['meter_accumulated_volume_offset']!] = i32(r, 'meter_accumulated_volume_offset') / 1000;
+      out[n['meter_accumulated_volume_offset']!] =
+        i32(r, 'meter_accumulated_volume_offset') / 1000;
     }
     if (has(6)) out[n['meter_nominal_flow']!] = u16(r, 'meter_nominal_flow') / 10;
     if (has(7)) out['alert_backflow_threshold'] = thousandthsOrDisabled(u16(r, 'backflow'));
@@ -146,7 +148,8 @@ export const GENERAL_CONFIG: NasPacket = {
     }
     if (sent[11]) w8(w, boolField(data, 'alert_tamper_enabled', w.what) ? 1 : 0, 'tamper');
     if (sent[12]) {
-      for (const k of ['alert_temperature_threshold_low__C', 'alert_temperature_threshold_high__C']) {
+      for (const k of ['alert_temperature_threshold_low__C',
+        'alert_temperature_threshold_high__C']) {
         const v = data[k];
         wi8(w, v === 'disabled' ? -128 : intValue(v, -127, 127, what(k)), k);
       }

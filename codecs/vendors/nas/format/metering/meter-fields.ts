@@ -25,7 +25,9 @@ export function encodeMeterStatus(v: unknown, what: string): number {
   return codeOf(METER_STATUS, v, what);
 }
 
+/** Meter media (bits 3-4 of the meter-format byte). */
 export const MEDIUM: Record<number, string> = { 0: 'water', 1: 'warm_water', 2: 'gas' };
+/** Meter units (bits 5-6 of the meter-format byte). */
 export const UNIT: Record<number, string> = { 0: 'm3', 1: 'gal', 2: 'ft3' };
 
 /** Multipliers by exponent code 3 to 7: 10^(code - 6). */

@@ -21,7 +21,9 @@ const MULTIPLIERS = [1, 10, 100, 1000];
 
 function lookup(table: Record<number, string>, v: number, r: Reader, field: string): string {
   const name = table[v];
-  if (name === undefined) fail(`${r.what}: invalid ${field} ${v} at offset ${r.offset - 1}`, r.offset - 1);
+  if (name === undefined) {
+    fail(`${r.what}: invalid ${field} ${v} at offset ${r.offset - 1}`, r.offset - 1);
+  }
   return name;
 }
 

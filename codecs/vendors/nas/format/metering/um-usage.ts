@@ -18,7 +18,9 @@ import {
   type Fields, asFields, boolField, bytesHexUpper, codeOf, field, hexBytes, intField, intValue,
   numField,
 } from '../values.js';
-import { actualityCode, actualityMinutes, actualityText, serialNumber, serialText } from './meter-fields.js';
+import {
+  actualityCode, actualityMinutes, actualityText, serialNumber, serialText,
+} from './meter-fields.js';
 
 /** Decodes M-Bus data records into the vendor's flat `name__unit: value` object. */
 export type MbusRecordDecoder = (records: number[]) => Record<string, unknown>;
@@ -35,7 +37,9 @@ function readPulse(r: Reader): Fields {
   // "muliplier": the vendor's spelling.
   out['muliplier'] = multiplier;
   const medium = PULSE_MEDIUM[b >> 4];
-  if (medium === undefined) fail(`${r.what}: invalid pulse medium ${b >> 4} at offset ${r.offset - 1}`, r.offset - 1);
+  if (medium === undefined) {
+    fail(`${r.what}: invalid pulse medium ${b >> 4} at offset ${r.offset - 1}`, r.offset - 1);
+  }
   out['medium_type'] = medium;
   out['accumulated__' + medium] = u32(r, 'accumulated') * multiplier;
   if (bit(b, 1)) out['serial'] = serialText(u32(r, 'pulse serial'));
@@ -92,7 +96,9 @@ export function mbusManufacturerId(v: unknown, what: string): number {
 function readMbus(r: Reader, records: MbusRecordDecoder | null): Fields {
   const b = u8(r, 'mbus flags');
   const status = MBUS_STATUS[b & 0x0f];
-  if (status === undefined) fail(`${r.what}: invalid_mbus_status ${b & 0x0f} at offset ${r.offset - 1}`, r.offset - 1);
+  if (status === undefined) {
+    fail(`${r.what}: invalid_mbus_status ${b & 0x0f} at offset ${r.offset - 1}`, r.offset - 1);
+  }
   const out: Fields = { last_bus_status: status, records_truncated: bit(b, 4) };
   if (bit(b, 5)) {
     out['status'] = '0x' + bytesHexUpper([u8(r, 'mbus status')]);
@@ -143,7 +149,9 @@ const SSI_SENSOR: Record<number, string> = { 0: 'disconnected', 1: 'pressure_30b
 function readSsi(r: Reader): Fields {
   const s = u8(r, 'ssi sensor') & 0x3f;
   const sensor = SSI_SENSOR[s];
-  if (sensor === undefined) fail(`${r.what}: unknown_sensor_index ${s} at offset ${r.offset - 1}`, r.offset - 1);
+  if (sensor === undefined) {
+    fail(`${r.what}: unknown_sensor_index ${s} at offset ${r.offset - 1}`, r.offset - 1);
+  }
   const out: Fields = { sensor };
   const b = u8(r, 'ssi channels');
   for (let i = 0; i < 8; i++) {
@@ -292,9 +300,13 @@ export function umShutdown(records: MbusRecordDecoder | null): NasPacket {
     decode(r, out) {
       const code = u8(r, 'shutdown_reason');
       const reason = UM_SHUTDOWN[code];
-      if (reason === undefined) fail(`shutdown_packet: invalid shutdown_reason ${code} at offset 1`, 1);
+      if (reason === undefined) {
+        fail(`shutdown_packet: invalid shutdown_reason ${code} at offset 1`, 1);
+      }
       const h = u8(r, 'usage header');
-      if (h !== 0x02 && h !== 0x82) fail(`shutdown_packet: no usage header at offset 2, got ${h}`, 2);
+      if (h !== 0x02 && h !== 0x82) {
+        fail(`shutdown_packet: no usage header at offset 2, got ${h}`, 2);
+      }
       readUmUsage(r, out, h === 0x82, records);
       out['shutdown_reason'] = reason;
     },

@@ -62,7 +62,9 @@ export function readMeterUsage(r: Reader, out: Fields): void {
  */
 function preimage(value: number, guess: number, show: (b: number) => number,
   what: string): number {
-  for (const b of [guess, guess - 1, guess + 1]) if (b >= 0 && b <= 255 && show(b) === value) return b;
+  for (const b of [guess, guess - 1, guess + 1]) {
+    if (b >= 0 && b <= 255 && show(b) === value) return b;
+  }
   fail(`${what}: ${value} is not a value the device can send`);
 }
 
@@ -167,7 +169,9 @@ export const METER_SHUTDOWN: NasPacket = {
   decode(r, out) {
     const code = u8(r, 'shutdown_reason');
     const reason = SHUTDOWN[code];
-    if (reason === undefined) fail(`shutdown_packet: invalid shutdown_reason ${code} at offset 1`, 1);
+    if (reason === undefined) {
+      fail(`shutdown_packet: invalid shutdown_reason ${code} at offset 1`, 1);
+    }
     const h = u8(r, 'usage header');
     if (h !== 0x04) fail(`shutdown_packet: no usage header (0x04) at offset 2, got ${h}`, 2);
     readMeterUsage(r, out);
