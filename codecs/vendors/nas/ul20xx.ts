@@ -2,6 +2,10 @@
  * NAS UL20xx (UL2002/UL2014/UL2020/UL2030...) street-light controller for DALI, NEMA and
  * Zhaga luminaires, firmware 1.1.x. Packet names and shapes as the vendor's reference decoder
  * (nasys/nas-codecs, `src/ul20xx_1_1_x_decoder.processed.js`).
+ *
+ * Known gap: with every packet in both directions, the minified script body is about 61 KB,
+ * over the 40 KiB network-server script limit of the project's script build; an uplink-only
+ * or downlink-only body would be needed for The Things Stack.
  */
 import type { HarmonisedLighting } from '../../framework/harmonised.js';
 import type { CodecDefinition } from '../../framework/types.js';

@@ -6,7 +6,12 @@
  * Known gap: M-Bus data records inside usage and status packets are to be decoded by the OMS
  * layer (`codecs/formats/oms/`), which is not on main yet; until it is wired in through
  * {@link umCodec}, a frame carrying M-Bus data records fails saying so (frames without them,
- * pulse inputs, SSI sensors and every other packet decode and encode).
+ * pulse inputs, SSI sensors and every other packet decode and encode). The rejected-downlink
+ * packet shows an unknown error code as 'invalid_error_code' as the CM30xx decoder does; the
+ * vendor's UM30xx decoder also reports it as an error.
+ *
+ * Known gap: minified with the TS013 wrapper, the script body is about 49 KB, over the 40 KiB
+ * network-server script limit of the project's script build.
  */
 import type { CodecDefinition } from '../../framework/types.js';
 import { type NasDevice, nasCodec } from './format/codec.js';

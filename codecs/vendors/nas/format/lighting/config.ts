@@ -472,6 +472,7 @@ export const LOCATION_CONFIG = cfg(0x26, 'location_config_packet',
       out['latitude__deg'] = i32(r, 'latitude__deg') / 1e7;
       out['longitude__deg'] = i32(r, 'longitude__deg') / 1e7;
       const at = r.offset;
+      // The vendor's decoder shows null for bytes that are not UTF-8; an error says more.
       const text = utf8Decode(raw(r, len, 'address'));
       if (text === null) fail(`location_config_packet: address at offset ${at} is not UTF-8`, at);
       out['address'] = text;

@@ -231,7 +231,11 @@ function request(header: number, name: string, what: string): NasPacket {
     matchesFrame: (bytes) => bytes.length === 1, decode() {}, encode() {}, schema: {} };
 }
 
-/** FPort 49: requests for the two configurations (a lone header byte). */
+/**
+ * FPort 49: requests for the two configurations (a lone header byte). The vendor's latest
+ * decoder calls its request parser with the wrong arguments and fails on these; the names here
+ * are those of its earlier versions.
+ */
 export const CONFIG_REQUESTS = [
   request(0x20, 'general_configuration_request', 'general configuration'),
   request(0x21, 'location_configuration_request', 'location configuration'),

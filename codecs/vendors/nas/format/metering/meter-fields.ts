@@ -44,6 +44,8 @@ export interface MeterFormat {
 /** Decodes the meter-format byte: bits 0-2 exponent, 3-4 medium, 5-6 unit, 7 privacy. */
 export function decodeMeterFormat(b: number, what: string, offset: number): MeterFormat {
   const exp = b & 7;
+  // The vendor's configuration decoder shows a multiplier of -1 here without an error; a
+  // code below 3 has no multiplier, so it fails instead.
   if (exp < 3) fail(`${what}: invalid_multiplier code ${exp} at offset ${offset}`, offset);
   const medium = MEDIUM[b >> 3 & 3];
   if (medium === undefined) fail(`${what}: invalid_medium at offset ${offset}`, offset);
