@@ -4,3 +4,7 @@
  * @packageDocumentation
  */
 export {};
+export * from './engine/index.js';
+export * from './duty-cycle/index.js';
+export * from './device/index.js';
+export * from './validate/index.js';
