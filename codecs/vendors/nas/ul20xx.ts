@@ -114,7 +114,7 @@ export const UL20XX: NasDevice = {
         interpolate_steps: true, measurement_duration__s: 60, address: 'dali_broadcast',
         dim_steps: [{ light_level__lx: '24.50', dimming_level__percent: 60 },
           { light_level__lx: '123.4', dimming_level__percent: 'inactive' }] },
-      source: SOURCE + 'common_decoder.test.js (nasys/nas-codecs, find_string hit), ' +
+      source: SOURCE + 'common_decoder.test.js (a stored version, commit not pinned), ' +
         'test "new light_sensor_config_packet from DS"',
     },
     {
@@ -122,7 +122,8 @@ export const UL20XX: NasDevice = {
       operation: 'decodeDownlink', fPort: 50, bytesHex: '01a03004',
       data: { packet_type: 'deprecated_ldr_input_config_packet', ldr_off_threshold_high: 160,
         ldr_on_threshold_low: 48, trigger_alert_enabled: true },
-      source: SOURCE + 'common_decoder.test.js, test "old ldr_input_config_packet from DS"',
+      source: SOURCE + 'common_decoder.test.js (a stored version, commit not pinned), ' +
+        'test "old ldr_input_config_packet from DS"',
     },
   ],
 };
