@@ -3,10 +3,9 @@
  * interface), firmware 4.0.x. Packet names and shapes as the vendor's reference decoder
  * (nasys/nas-codecs, `generated/um30xx_4_0_x_decoder.js`).
  *
- * Known gap: M-Bus data records inside usage and status packets are to be decoded by the OMS
- * layer (`codecs/formats/oms/`), which is not on main yet; until it is wired in through
- * {@link umCodec}, a frame carrying M-Bus data records fails saying so (frames without them,
- * pulse inputs, SSI sensors and every other packet decode and encode). The rejected-downlink
+ * M-Bus data records inside usage and status packets are decoded by the OMS layer
+ * (`codecs/formats/oms/`) and shown with the vendor's flat names (`format/metering/
+ * mbus-records.ts`, which states what is not covered). The rejected-downlink
  * packet shows an unknown error code as 'invalid_error_code' as the CM30xx decoder does; the
  * vendor's UM30xx decoder also reports it as an error.
  *
@@ -22,7 +21,10 @@ import {
 import {
   MBUS_RECORDS, MBUS_RECORDS_REQUEST, UM_CONFIG_REQUESTS, UM_GENERAL_CONFIG, UM_MBUS_CONFIG,
 } from './format/metering/um-config.js';
-import { type MbusRecordDecoder, umShutdown, umUsagePackets } from './format/metering/um-usage.js';
+import { mbusRecordsFlat } from './format/metering/mbus-records.js';
+import {
+  type MbusRecordDecoder, umShutdown, umUsagePackets,
+} from './format/metering/um-usage.js';
 import type { HarmonisedWater } from '../../framework/harmonised.js';
 import type { Fields } from './format/values.js';
 
@@ -98,5 +100,5 @@ export function umCodec(records: MbusRecordDecoder | null): CodecDefinition {
   return nasCodec(umDevice(records));
 }
 
-/** Codec of the NAS UM30xx, without M-Bus data-record decoding for now (see the header). */
-export const um30xxCodec: CodecDefinition = umCodec(null);
+/** Codec of the NAS UM30xx, M-Bus data records decoded by the OMS layer. */
+export const um30xxCodec: CodecDefinition = umCodec(mbusRecordsFlat);
