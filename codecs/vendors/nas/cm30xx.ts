@@ -3,8 +3,8 @@
  * Modularis...), firmware 2.3.x. Packet names and shapes as the vendor's reference decoder
  * (nasys/nas-codecs, `generated/cm30xx_2_3_x_decoder.js`).
  *
- * Not covered: the wireless M-Bus (OMS) usage packet on FPort 20 (headers 0x7A/0x72), whose
- * data records need the OMS record decoder of `codecs/formats/oms/`, not on main yet.
+ * The wireless M-Bus (OMS) usage packet on FPort 20 decodes its records with the OMS layer
+ * (`codecs/formats/oms/`); the long-header form (0x72) is not decoded, as by the vendor.
  */
 import type { CodecDefinition } from '../../framework/types.js';
 import { type NasDevice, nasCodec } from './format/codec.js';
@@ -12,6 +12,7 @@ import { CONFIG_REQUESTS, GENERAL_CONFIG, LOCATION_CONFIG } from './format/meter
 import {
   ENTER_DFU, FAULTY_DOWNLINK, LOCAL_TIME_REQUEST, LOCAL_TIME_RESPONSE, METER_BOOT,
 } from './format/metering/system.js';
+import { OMS_USAGE } from './format/metering/oms-usage.js';
 import { METER_SHUTDOWN, METER_USAGE } from './format/metering/usage.js';
 import { normalizeMeter } from './meter-normalize.js';
 
@@ -28,7 +29,7 @@ export const CM30XX: NasDevice = {
   category: 'water',
   description: 'Water and gas meter reader (pulse, encoder registers), firmware 2.3.x',
   packets: [METER_USAGE, GENERAL_CONFIG, LOCATION_CONFIG, LOCAL_TIME_REQUEST,
-    LOCAL_TIME_RESPONSE, ENTER_DFU, METER_BOOT, METER_SHUTDOWN, FAULTY_DOWNLINK]
+    LOCAL_TIME_RESPONSE, ENTER_DFU, METER_BOOT, METER_SHUTDOWN, FAULTY_DOWNLINK, OMS_USAGE]
     .concat(CONFIG_REQUESTS),
   normalize: normalizeMeter,
   examples: [

@@ -251,9 +251,35 @@ function everyPacket(def: CodecDefinition, packets: NasPacket[], skip: string[])
 
 describe('round trips of every other message type', () => {
   everyPacket(ul20xxCodec, UL20XX.packets, ['status_packet', 'usage_packet', 'boot_packet']);
-  everyPacket(cm30xxCodec, CM30XX.packets, ['usage_packet', 'shutdown_packet']);
+  // The OMS usage packet encodes from raw records its decoded form does not carry: below.
+  everyPacket(cm30xxCodec, CM30XX.packets, ['usage_packet', 'shutdown_packet',
+    'oms_usage_packet']);
   // The M-Bus configuration is encoded from counts its decoded form does not show: below.
   everyPacket(um30xxCodec, umDevice(null).packets, ['mbus_configuration_packet']);
+});
+
+describe('CM30xx OMS usage packet', () => {
+  vitest('short header and records named with oms_, from the OMS layer', () => {
+    // CI 0x7A, access number 1, status 0, configuration 0x2000; DIF 0x04 VIF 0x13: 1000 l.
+    const d = up(cm30xxCodec, '7a01000020' + '0413e8030000', 20).data;
+    expect(d).toEqual({ packet_type: 'oms_usage_packet', header_access_num: 1,
+      header_status: 0, header_packet_synchronous: true, oms_volume__m3: 1 });
+    expect(schemaErrors(cm30xxCodec.uplinkSchema, d)).toEqual([]);
+  });
+
+  // Volume is type B (signed, EN 13757-3 annex A), so counts stay below 2^31.
+  test.prop([fc.nat(255), fc.nat(255), fc.boolean(), fc.nat(0x7fffffff)])(
+    'encodes from raw records and decodes back', (access, status, sync, litres) => {
+      const rec = [0x04, 0x13, litres & 0xff, litres >>> 8 & 0xff, litres >>> 16 & 0xff,
+        litres >>> 24];
+      const out = cm30xxCodec.encodeUplink!({ variables: {}, data: {
+        packet_type: 'oms_usage_packet', header_access_num: access, header_status: status,
+        header_packet_synchronous: sync, oms_data_records_raw: toHex(rec) } });
+      expect(out.fPort).toBe(20);
+      expect(up(cm30xxCodec, toHex(out.bytes), 20).data).toEqual({
+        packet_type: 'oms_usage_packet', header_access_num: access, header_status: status,
+        header_packet_synchronous: sync, oms_volume__m3: litres / 1000 });
+    });
 });
 
 describe('UM30xx M-Bus records', () => {

@@ -93,7 +93,7 @@ function schemaOf(device: NasDevice, dir: Dir): JsonSchema {
     const properties: Record<string, JsonSchema> = { packet_type: { const: p.name } };
     for (const k in p.schema) properties[k] = p.schema[k]!;
     variants.push({ type: 'object', required: ['packet_type'], properties,
-      additionalProperties: false });
+      additionalProperties: p.additional !== undefined ? p.additional : false });
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

@@ -26,6 +26,8 @@ export interface NasPacket {
   encode(data: Fields, w: Writer): void;
   /** JSON Schema of the decoded fields other than `packet_type`. */
   schema: Record<string, JsonSchema>;
+  /** Schema of fields with names known only at run time (default: none allowed). */
+  additional?: JsonSchema;
 }
 
 /** Schema shorthands. */
