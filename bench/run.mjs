@@ -4,7 +4,8 @@
  */
 import os from 'node:os';
 
-const SUITES = ['./crypto.mjs', './frame.mjs', './codec.mjs', './simulator.mjs', './core.mjs'];
+const SUITES = ['./crypto.mjs', './frame.mjs', './codec.mjs', './simulator.mjs', './core.mjs',
+  './codecs.mjs'];
 
 console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ` +
   `${os.cpus().length} logical CPUs`);

@@ -51,3 +51,4 @@ export type {
 export { codecIds, describeCodec, getCodec, listCodecs, type CodecInfo } from './registry.js';
 export { cayenneLpp, LPP_STYLES, LPP_TYPES, type LppStyle } from './formats/cayenne-lpp/index.js';
 export * from './catalog.js';
+export type { LppField, LppType } from './formats/cayenne-lpp/types.js';

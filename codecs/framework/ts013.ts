@@ -78,10 +78,15 @@ export interface Ts013Options {
 
 /** The five functions of one codec, bound by {@link bindTs013}. */
 export interface Ts013Codec {
+  /** {@link decodeUplink} with this codec. */
   decodeUplink(input: Ts013DecodeInput): Ts013DecodeOutput;
+  /** {@link decodeDownlink} with this codec. */
   decodeDownlink(input: Ts013DecodeInput): Ts013DecodeOutput;
+  /** {@link encodeDownlink} with this codec. */
   encodeDownlink(input: Ts013EncodeInput): Ts013EncodeOutput;
+  /** {@link encodeUplink} with this codec. */
   encodeUplink(input: Ts013EncodeInput): Ts013EncodeOutput;
+  /** {@link normalizeUplink} with this codec. */
   normalizeUplink(input: Ts013NormalizeInput): Ts013DecodeOutput;
 }
 

@@ -113,10 +113,13 @@ export interface CodecDefinition {
   uplinkFPorts: number[];
   downlinkFPorts: number[];
   messageTypes: MessageType[];
+  /** Decodes an uplink's FRMPayload; throws a CodecError for bytes it cannot decode. */
   decodeUplink(input: DecodeInput): Decoded;
   /** What the device itself would send for `data` (used by the simulator). */
   encodeUplink?(input: EncodeInput): Encoded;
+  /** Encodes a downlink command from `input.data`; throws a CodecError for bad data. */
   encodeDownlink?(input: EncodeInput): Encoded;
+  /** Decodes a downlink as sent to the device (the inverse of `encodeDownlink`). */
   decodeDownlink?(input: DecodeInput): Decoded;
   /** The vendor-neutral view of a decoded uplink's `data`; see `harmonised.ts`. */
   normalizeUplink?(data: unknown): import('./harmonised.js').Harmonised;

@@ -11,6 +11,7 @@ import type { Region } from '../../src/region/types.js';
  * hand-written function. Bytes may be a `number[]` (codec framework) or a `Uint8Array`.
  */
 export interface UplinkEncoder {
+  /** The bytes (and FPort) the device sends for `input.data`. */
   encodeUplink(input: { data: unknown; variables: Record<string, unknown> }): {
     bytes: ArrayLike<number>;
     fPort: number;
@@ -91,6 +92,7 @@ export interface Transmission {
 
 /** Where transmissions go: the simulated radio or network (another module hooks here). */
 export interface DeviceRadio {
+  /** Called once for each frame the device sends (uplinks and Join-Requests). */
   transmit(tx: Transmission): void;
 }
 

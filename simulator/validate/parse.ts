@@ -99,6 +99,12 @@ function bytesOf(v: unknown, line: number, field: string, base64Only = false): U
   }
 }
 
+/** A DevAddr written as 1 to 8 hex digits; anything else is refused rather than read as NaN. */
+function devAddrOf(v: string, line: number, field: string): number {
+  if (!/^[0-9a-f]{1,8}$/i.test(v)) bad(line, `${field} '${v}' is not a hex DevAddr`);
+  return parseInt(v, 16);
+}
+
 function fromLoire(o: Json, line: number): TraceFrame {
   const frame: TraceFrame = {
     line,
@@ -152,7 +158,7 @@ function fromChirpStack(o: Json, line: number): TraceFrame {
     frame.bandwidthHz = num(lora.bandwidth)!;
   }
   const ev = frame.event!;
-  if (typeof o.devAddr === 'string') ev.devAddr = parseInt(o.devAddr, 16);
+  if (typeof o.devAddr === 'string') ev.devAddr = devAddrOf(o.devAddr, line, 'devAddr');
   const di = isObj(o.deviceInfo) ? o.deviceInfo : {};
   if (typeof di.devEui === 'string') ev.devEui = di.devEui.toLowerCase();
   if (num(o.fCnt) !== undefined) ev.fCnt = num(o.fCnt)!;
@@ -184,7 +190,7 @@ function fromTts(o: Json, up: Json, line: number): TraceFrame {
     frame.bandwidthHz = num(lora.bandwidth)!;
   } else if (isObj(dataRate.fsk)) frame.fsk = true;
   const ev = frame.event!;
-  if (typeof ids.dev_addr === 'string') ev.devAddr = parseInt(ids.dev_addr, 16);
+  if (typeof ids.dev_addr === 'string') ev.devAddr = devAddrOf(ids.dev_addr, line, 'dev_addr');
   if (typeof ids.dev_eui === 'string') ev.devEui = ids.dev_eui.toLowerCase();
   if (num(up.f_cnt) !== undefined) ev.fCnt = num(up.f_cnt)!;
   ev.fCnt ??= 0;

@@ -154,6 +154,12 @@ interface DeviceState {
   pendingRequests: { cid: number; line: number }[];
 }
 
+/** True when `loraAirtime` accepts this modulation (it throws RangeError otherwise). */
+function airtimeCovers(sf: number, bandwidthHz: number): boolean {
+  return Number.isInteger(sf) && sf >= 6 && sf <= 12 && bandwidthHz > 0 &&
+    Number.isFinite(bandwidthHz);
+}
+
 /**
  * Validates frames in time order.
  *
@@ -255,9 +261,14 @@ export function validateTrace(
       const direction = f.direction === 'up' ? 'uplink' : 'downlink';
       if (dr !== undefined && region.dataRates[dr] !== undefined) {
         toaMs = frameAirtime(region, dr, length, { direction }).toaMs;
-      } else if (lora) {
+      } else if (lora && airtimeCovers(f.sf!, f.bandwidthHz!)) {
         const params = { sf: f.sf!, bandwidthHz: f.bandwidthHz!, crc: direction === 'uplink' };
         toaMs = loraAirtime(params, length).toaMs;
+      } else if (lora) {
+        // A trace states its modulation as data: one the airtime formula does not cover (SF5
+        // of newer radios, a zero bandwidth) skips the time checks for that frame only.
+        notes.add(`line ${f.line}: SF${f.sf} at ${f.bandwidthHz} Hz is outside the airtime ` +
+          'formula (SF6 to SF12, positive bandwidth): time on air and duty cycle not checked');
       } else if (f.fsk) toaMs = fskAirtime({ bitRateBps: 50000 }, length).toaMs;
       report.bytes = length;
     }

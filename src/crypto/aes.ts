@@ -495,7 +495,7 @@ export const Aes128Core: new (key: Uint8Array) => Aes128Core = /* @__PURE__ */ (
 })();
 
 /** Shared state for the byte-level entry points (single-threaded, never re-entered). */
-const SCRATCH = new Int32Array(4);
+const SCRATCH = /* @__PURE__ */ new Int32Array(4);
 
 function checkBlockRoom(a: unknown, off: number, name: string, offName: string): void {
   if (!(a instanceof Uint8Array)) {

@@ -104,7 +104,7 @@ export class CmacCore implements Cmac {
   }
 }
 
-const STATE = new Int32Array(4);
+const STATE = /* @__PURE__ */ new Int32Array(4);
 
 function xorInto(s: Int32Array, k: Int32Array): void {
   s[0] ^= k[0]!;

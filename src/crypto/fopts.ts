@@ -32,7 +32,7 @@ export interface FOptsCipherInput {
 }
 
 /** One A block, shared by the calls (single-threaded, never re-entered). */
-const A = new Int32Array(4);
+const A = /* @__PURE__ */ new Int32Array(4);
 
 function fOptsCipher(
   nwkSEncKey: KeyInput,

@@ -23,7 +23,7 @@ export interface FrmPayloadCipherInput {
 const MAX_PAYLOAD = 255 * 16;
 
 /** A_i as words, shared by the calls (single-threaded, never re-entered). */
-const A = new Int32Array(4);
+const A = /* @__PURE__ */ new Int32Array(4);
 
 /**
  * XORs `input` with the key stream E(K, A_i), i = 1, 2, ..., where A_i is made of the given

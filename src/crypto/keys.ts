@@ -84,7 +84,7 @@ export interface WorSessionKeys {
   worSEncKey: Uint8Array;
 }
 
-const BLOCK = new Uint8Array(16);
+const BLOCK = /* @__PURE__ */ new Uint8Array(16);
 
 function derive(aes: Aes128Core, block: Uint8Array): Uint8Array {
   return aes.encryptBlock(block, new Uint8Array(16));

@@ -43,8 +43,8 @@ export interface DownlinkMicInput11 extends DataMicInput10 {
 }
 
 /** B0/B1 block words and the CMAC state, shared (single-threaded, never re-entered). */
-const B = new Int32Array(4);
-const S = new Int32Array(4);
+const B = /* @__PURE__ */ new Int32Array(4);
+const S = /* @__PURE__ */ new Int32Array(4);
 
 /** FCtrl follows MHDR (1) and DevAddr (4); ACK is its bit 5 (TS001-1.1 §4.3.1). */
 const FCTRL_OFFSET = 5;

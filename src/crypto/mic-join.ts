@@ -8,7 +8,7 @@ import { micEqualsWord, wordToMic } from './compare.js';
 import { toCmac, type KeyInput } from './key-input.js';
 import { checkBytes, checkUint, euiBytes } from './params.js';
 
-const S = new Int32Array(4);
+const S = /* @__PURE__ */ new Int32Array(4);
 
 function cmacWord(key: KeyInput, keyName: string, message: Uint8Array): number {
   const c = toCmac(key, keyName);

@@ -6,8 +6,8 @@ import { checkUint } from './params.js';
 
 /** The spec's fixed all-zero key for the ping randomisation. */
 let zeroKeyAes: Aes128Core | undefined;
-const BLOCK = new Uint8Array(16);
-const RAND = new Uint8Array(16);
+const BLOCK = /* @__PURE__ */ new Uint8Array(16);
+const RAND = /* @__PURE__ */ new Uint8Array(16);
 
 /** What {@link computePingOffset} needs. */
 export interface PingOffsetInput {

@@ -40,8 +40,8 @@ import type { ExpandedKeys, LorawanVersion } from './keys.js';
 import { joinServerKeys } from './join-server-keys.js';
 import { optionalUint } from './options.js';
 
-const NO_MIC = new Uint8Array(4);
-const EMPTY: Uint8Array = new Uint8Array(0);
+const NO_MIC = /* @__PURE__ */ new Uint8Array(4);
+const EMPTY: Uint8Array = /* @__PURE__ */ new Uint8Array(0);
 
 function mhdr(mType: MTypeValue): Mhdr {
   return { mType, rfu: 0, major: 0 };

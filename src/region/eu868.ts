@@ -26,7 +26,7 @@ const M_REPEATER = [59, 59, 59, 123, 230, 230, 230, 230];
 const M_NO_REPEATER = [59, 59, 59, 123, 250, 250, 250, 250];
 
 // RP002-1.0.1 §2.4.2 Table 4: the three default channels, every device supports them, DR0..5.
-const DEFAULT_CHANNELS: readonly Channel[] = [868.1, 868.3, 868.5].map((f) => ({
+const DEFAULT_CHANNELS: readonly Channel[] = /* @__PURE__ */ [868.1, 868.3, 868.5].map((f) => ({
   frequencyHz: Math.round(f * MHZ),
   minDr: 0,
   maxDr: 5,

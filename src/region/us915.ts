@@ -34,12 +34,18 @@ const M_NO_REPEATER: (number | undefined)[] = [
 
 // RP002-1.0.1 §2.5.2: 64 channels of 125 kHz from 902.3 MHz every 200 kHz (DR0..3), then
 // 8 channels of 500 kHz from 903.0 MHz every 1.6 MHz (DR4).
-const CHANNELS: Channel[] = [];
-for (let n = 0; n < 64; n++) {
-  CHANNELS.push({ frequencyHz: 902_300_000 + n * 200_000, minDr: 0, maxDr: 3 });
-}
-for (let n = 0; n < 8; n++) {
-  CHANNELS.push({ frequencyHz: 903_000_000 + n * 1_600_000, minDr: 4, maxDr: 4 });
+// Built by a function marked pure, so that bundlers drop it from bundles without US915.
+const CHANNELS: Channel[] = /* @__PURE__ */ usChannels();
+
+function usChannels(): Channel[] {
+  const channels: Channel[] = [];
+  for (let n = 0; n < 64; n++) {
+    channels.push({ frequencyHz: 902_300_000 + n * 200_000, minDr: 0, maxDr: 3 });
+  }
+  for (let n = 0; n < 8; n++) {
+    channels.push({ frequencyHz: 903_000_000 + n * 1_600_000, minDr: 4, maxDr: 4 });
+  }
+  return channels;
 }
 
 /** The uplink channel index (0..71) of an US915 uplink frequency, or -1. */

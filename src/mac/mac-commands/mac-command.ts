@@ -125,7 +125,11 @@ export function encodeMacCommands(commands: readonly MacCommand[]): Uint8Array {
       const hex = fields.filterListEui ?? '';
       if (typeof hex !== 'string') throw new TypeError(`${where}.filterListEui: expected hex`);
       eui = hexToBytes(hex).reverse();
-      if (eui.length > 16) throw new RangeError(`${where}.filterListEui: at most 16 bytes`);
+      // TS011 allows 16 bytes, but FilterList_Len has 5 bits and the decoder reads up to 31
+      // (a relay answers those with a NACK): the encoder takes what the decoder returns.
+      if (eui.length > 0x1f) {
+        throw new RangeError(`${where}.filterListEui: at most 31 bytes, got ${eui.length}`);
+      }
     }
     const part = new Uint8Array(1 + spec.length + eui.length);
     part[0] = spec.cid;
