@@ -20,7 +20,8 @@ function code(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
 }
 
-const FORBIDDEN = /from\s+['"]node:|import\(\s*['"]node:|\brequire\(|\bBuffer\b|\bconsole\.|\bprocess\./;
+const FORBIDDEN =
+  /from\s+['"]node:|import\(\s*['"]node:|\brequire\(|\bBuffer\b|\bconsole\.|\bprocess\./;
 
 describe.each(['src', 'codecs', 'simulator'])('%s/', (layer) => {
   const sources = files(join(ROOT, layer));

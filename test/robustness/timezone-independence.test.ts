@@ -24,7 +24,8 @@ const dated = loadVectors<CodecVector[]>('codecs.json').filter(
 function decodeUnder(tz: string, v: CodecVector, recvTime?: string): { rc: number; out: string } {
   const argv = [CLI, 'codec', 'decode', codecIdOf(v), v.bytesHex, '--fport', String(v.fPort),
     '--json', ...(recvTime === undefined ? [] : ['--recv-time', recvTime])];
-  const r = spawnSync(process.execPath, argv, { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+  const env = { ...process.env, TZ: tz };
+  const r = spawnSync(process.execPath, argv, { env, encoding: 'utf8' });
   return { rc: r.status ?? -1, out: r.stdout + r.stderr };
 }
 

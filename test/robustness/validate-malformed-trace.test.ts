@@ -51,7 +51,7 @@ describe('loire validate with a malformed second line', () => {
     });
   }
 
-  test('the well-formed two-line trace passes (the cases above differ only on line 2)', async () => {
+  test('the well-formed trace passes (the cases above differ only on line 2)', async () => {
     const { rc, out } = await validateLines('good', NEXT('"dr":5,'));
     expect(out).not.toMatch(/"error"/);
     expect(rc).toBe(0);

@@ -355,7 +355,9 @@ const DOWN = new Map<number, MacCommandSpec>();
 const BY_NAME = new Map<string, MacCommandSpec>();
 for (const spec of MAC_COMMANDS) {
   (spec.direction === 'up' ? UP : DOWN).set(spec.cid, spec);
-  BY_NAME.set(spec.name, spec);
+  // Case-insensitive: the specs and peers spell TXParamSetupReq / TxParamSetupReq (and RX...)
+  // both ways, and no two commands differ only by case.
+  BY_NAME.set(spec.name.toLowerCase(), spec);
 }
 
 /**
@@ -371,12 +373,13 @@ export function macCommandByCid(cid: number, direction: MacDirection): MacComman
 }
 
 /**
- * The registry row for a command name.
+ * The registry row for a command name, in any letter case (`TxParamSetupReq` as TS001-1.1
+ * spells it finds loire's `TXParamSetupReq`).
  *
  * @param name - the spec name, such as 'LinkADRReq'
  * @returns the row, or undefined
  * @example macCommandByName('DevStatusAns')?.length // 2
  */
 export function macCommandByName(name: string): MacCommandSpec | undefined {
-  return BY_NAME.get(name);
+  return typeof name === 'string' ? BY_NAME.get(name.toLowerCase()) : undefined;
 }
