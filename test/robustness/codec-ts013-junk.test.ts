@@ -12,6 +12,7 @@ import {
   encodeDownlink,
   encodeUplink,
   getCodec,
+  normalizeUplink,
   type CodecDefinition,
 } from '../../codecs/index.js';
 
@@ -69,6 +70,15 @@ describe.each(codecs.map((c) => [c.id, c] as const))('%s', (_id, codec) => {
         if (r.errors.length > 0) expect(r.data).toEqual({});
         else expect(JSON.stringify(r.data)).not.toMatch(/NaN|Invalid Date|null/);
       }
+    }
+  });
+
+  test('normalizeUplink refuses data no decoder returns, rather than assume defaults', () => {
+    if (typeof codec.normalizeUplink !== 'function') return;
+    for (const data of [null, undefined, 1, true, 'x']) {
+      const r = normalizeUplink(codec, { data } as never);
+      expect(r.errors.length, `data ${String(data)}`).toBeGreaterThan(0);
+      expect(r.data).toEqual({});
     }
   });
 
