@@ -99,3 +99,29 @@ describe('keys of the wrong length', () => {
     expect(e.message).not.toContain(short.slice(0, 8));
   });
 });
+
+describe('loire airtime refuses frames the data rate cannot carry', () => {
+  // RP002-1.0.1 Table 12 (EU868, no repeater): DR0 M = 59, N = 51; DR5 M = 250.
+  test('EU868 DR0 with 240 application bytes exits 2 naming the limit', async () => {
+    const e = await jsonError(['airtime', '--dr', '0', '--app-bytes', '240', '--json']);
+    expect(e.code).toBe('TOO_LONG');
+    expect(e.message).toMatch(/EU868 DR0 carries at most a 64-byte PHYPayload \(M = 59, N = 51\)/);
+  });
+
+  test('EU868 DR0 with 51 application bytes (the maximum N) is fine', async () => {
+    const io = capture();
+    expect(await runCli(['airtime', '--dr', '0', '--app-bytes', '51', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout[0]!).phyPayloadBytes).toBe(64);
+  });
+
+  test('US915 DR0 (N = 11) refuses 12 application bytes', async () => {
+    const argv = ['airtime', '--region', 'us915', '--dr', '0', '--app-bytes', '12', '--json'];
+    expect((await jsonError(argv)).code).toBe('TOO_LONG');
+  });
+
+  test('--sf/--bw stays free: SF12 BW125 with 240 application bytes', async () => {
+    const io = capture();
+    const argv = ['airtime', '--sf', '12', '--bw', '125', '--app-bytes', '240', '--json'];
+    expect(await runCli(argv, io)).toBe(0);
+  });
+});
