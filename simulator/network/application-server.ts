@@ -15,6 +15,8 @@ export interface DecodedReading {
   fCnt: number;
   fPort: number;
   timeMs: number;
+  /** The FRMPayload in clear, hex (kept with `keepAll`). */
+  bytesHex?: string;
   data: unknown;
   harmonised?: unknown;
 }
@@ -85,7 +87,10 @@ export class ApplicationServer {
     }
     const list = (this.samples[codec.category] ??= []);
     if (list.length < (this.o.samplesPerCategory ?? 6)) list.push(reading);
-    if (this.o.keepAll) this.readings.push(reading);
+    if (this.o.keepAll) {
+      reading.bytesHex = Array.from(u.frmPayload, (b) => b.toString(16).padStart(2, '0')).join('');
+      this.readings.push(reading);
+    }
     return reading;
   }
 }
