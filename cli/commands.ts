@@ -8,9 +8,14 @@ import type { Io } from './io.js';
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
 /** Subcommands by name. */
-export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  simulate: {
-    summary: 'run a territory scenario: summary, HTML report, optional Semtech UDP forwarding',
-    load: async () => (await import('./commands/simulate.js')).run,
-  },
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+COMMANDS.keys = {
+  summary: 'derive LoRaWAN session and join-server keys',
+  load: async () => (await import('./commands/keys.js')).run,
+};
+
+COMMANDS.simulate = {
+  summary: 'run a territory scenario: summary, HTML report, optional Semtech UDP forwarding',
+  load: async () => (await import('./commands/simulate.js')).run,
 };

@@ -6,4 +6,5 @@
 export { LoireError } from './errors.js';
 export type { LoireErrorCode, LoireErrorDetails } from './errors.js';
 export { bytesToHex, hexToBytes, bytesToBase64, base64ToBytes, parseBytes } from './bytes/hex.js';
+export * from './crypto/index.js';
 export * from './mac/index.js';
