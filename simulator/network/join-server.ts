@@ -4,7 +4,6 @@
  * DevNonce is not greater than the last one accepted for that DevEUI), allocates a DevAddr,
  * and answers with an encrypted Join-Accept carrying RX settings and a CFList.
  */
-import { hexToBytes } from '../../src/bytes/hex.js';
 import {
   deriveSessionKeys10,
   deriveSessionKeys11,
@@ -142,7 +141,7 @@ export class JoinServer {
       session = createSession('1.0', { devAddr, nwkSKey: k.nwkSKey, appSKey: k.appSKey });
     } else {
       const k = deriveSessionKeys11({ nwkKey: device.nwkKey!, appKey: device.appKey, joinNonce,
-        devNonce: jr.devNonce, joinEUI: hexToBytes(device.joinEui), netId: this.netId,
+        devNonce: jr.devNonce, joinEui: device.joinEui, netId: this.netId,
         optNeg: true });
       session = createSession('1.1', { devAddr, ...k });
     }
