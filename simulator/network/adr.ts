@@ -3,8 +3,8 @@
  * best SNR of the last 20 uplinks it computes a margin over the SNR the data rate needs plus an
  * installation margin, and spends it in 3 dB steps, first raising the data rate, then lowering
  * the transmit power; a negative margin raises the power back. NbTrans follows the packet loss
- * seen in the frame counters of the same history. Written from the algorithm's description,
- * not from its code.
+ * seen in the frame counters of the same history. Checked against the test tables of
+ * chirpstack/src/adr/default.rs.
  */
 import { SNR_FLOOR_DB } from '../radio/sensitivity.js';
 
@@ -40,29 +40,28 @@ export interface AdrDecision {
   nbTrans: number;
 }
 
-/** Uplinks ADR needs in its history before it changes anything. */
+/** Uplinks in the ADR history (a full history is needed to raise the power). */
 export const ADR_HISTORY_LENGTH = 20;
 
 /**
- * Packet loss in percent over the history, from gaps in the frame counters.
+ * Packet loss in percent over the history, from gaps in the frame counters, counted against
+ * the history's length as ChirpStack does; 0 until the history is full.
  *
- * @example adrPacketLossPercent([{ fCnt: 1, maxSnrDb: 0 }, { fCnt: 3, maxSnrDb: 0 }]) // 33.3
+ * @example adrPacketLossPercent(twentyEntriesWithTwoGaps) // 10
  */
 export function adrPacketLossPercent(history: readonly AdrHistoryEntry[]): number {
-  if (history.length < 2) return 0;
+  if (history.length < ADR_HISTORY_LENGTH) return 0;
   let lost = 0;
   for (let i = 1; i < history.length; i++) {
     const gap = history[i]!.fCnt - history[i - 1]!.fCnt - 1;
     if (gap > 0) lost += gap;
   }
-  const expected = history[history.length - 1]!.fCnt - history[0]!.fCnt + 1;
-  return (lost * 100) / expected;
+  return (lost * 100) / history.length;
 }
 
 /**
- * NbTrans for a packet loss: under 5 % keep one transmission (or come down from more), under
- * 10 % up to 2-3, under 30 % 2-3, above that 3 (the table of ChirpStack's default ADR, rows by
- * loss bracket, columns by current NbTrans 1, 2, 3).
+ * NbTrans for a packet loss: the table of ChirpStack's default ADR, rows by loss bracket
+ * (under 5, 10, 30 %, above), columns by the current NbTrans clamped to 1..3.
  */
 export function adrNbTrans(current: number, lossPercent: number): number {
   const table = [[1, 1, 2], [1, 2, 3], [2, 3, 3], [3, 3, 3]];
@@ -72,7 +71,41 @@ export function adrNbTrans(current: number, lossPercent: number): number {
 }
 
 /**
- * Runs ADR once.
+ * Spends `steps` of 3 dB: each positive step raises the data rate while below `maxDr`, else
+ * lowers the power (raises the TXPower index) while below `maxTxPowerIndex`; each negative
+ * step raises the power (never lowers the data rate).
+ *
+ * @example adrSteps(2, 1, 4, 5, 5) // { dr: 5, txPowerIndex: 2 }
+ */
+export function adrSteps(
+  steps: number,
+  txPowerIndex: number,
+  dr: number,
+  maxTxPowerIndex: number,
+  maxDr: number,
+): { dr: number; txPowerIndex: number } {
+  let n = steps;
+  let d = dr;
+  let tx = txPowerIndex;
+  while (n > 0) {
+    if (d < maxDr) d++;
+    else if (tx < maxTxPowerIndex) tx++;
+    n--;
+  }
+  while (n < 0) {
+    if (tx > 0) tx--;
+    n++;
+  }
+  return { dr: d, txPowerIndex: tx };
+}
+
+/**
+ * Runs ADR once for the last uplink.
+ *
+ * A positive margin is spent at once; a negative one only once the history is full, so that
+ * the power does not go up and down with every frame (ChirpStack's rule). The history should
+ * hold only uplinks sent at the current TX power: the network server clears it when a new
+ * power is acknowledged.
  *
  * @returns the settings to ask for; equal to the input's when nothing should change
  * @example
@@ -82,30 +115,21 @@ export function adrNbTrans(current: number, lossPercent: number): number {
  * ```
  */
 export function adrDecide(input: AdrInput): AdrDecision {
-  const same = { dr: input.dr, txPowerIndex: input.txPowerIndex, nbTrans: input.nbTrans };
-  if (input.history.length < ADR_HISTORY_LENGTH) return same;
   const nbTrans = adrNbTrans(input.nbTrans, adrPacketLossPercent(input.history));
+  let dr = Math.min(input.dr, input.maxDr);
   const sf = input.sfOfDr(input.dr);
   const required = sf === undefined ? undefined : SNR_FLOOR_DB[sf];
-  // Data rates beyond ADR's range (or not LoRa) are left alone, as ChirpStack does.
-  if (required === undefined || input.dr > input.maxDr) return { ...same, nbTrans };
+  // Rates that are not LoRa 125 kHz are left alone, as ChirpStack's default algorithm does.
+  if (required === undefined || input.history.length === 0) {
+    return { dr, txPowerIndex: input.txPowerIndex, nbTrans };
+  }
   let snrMax = -Infinity;
   for (const h of input.history) snrMax = Math.max(snrMax, h.maxSnrDb);
-  const margin = snrMax - required - input.installationMarginDb;
-  let steps = Math.trunc(margin / 3);
-  let dr = input.dr;
-  let tx = input.txPowerIndex;
-  while (steps > 0 && dr < input.maxDr) {
-    dr++;
-    steps--;
+  const steps = Math.trunc((snrMax - required - input.installationMarginDb) / 3);
+  if (steps < 0 && input.history.length < ADR_HISTORY_LENGTH) {
+    return { dr, txPowerIndex: input.txPowerIndex, nbTrans };
   }
-  while (steps > 0 && tx < input.maxTxPowerIndex) {
-    tx++;
-    steps--;
-  }
-  while (steps < 0 && tx > 0) {
-    tx--;
-    steps++;
-  }
-  return { dr, txPowerIndex: tx, nbTrans };
+  const r = adrSteps(steps, input.txPowerIndex, dr, input.maxTxPowerIndex, input.maxDr);
+  dr = r.dr;
+  return { dr, txPowerIndex: r.txPowerIndex, nbTrans };
 }
