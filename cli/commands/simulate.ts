@@ -90,7 +90,8 @@ export function formatSummary(s: SimulationSummary, reportPath: string): string 
     `lost: ${s.lost.outOfRange} out of range, ${s.collisions} collisions, ${s.lost.demodulators} demodulators`
       + ` busy, ${s.lost.halfDuplex} gateway transmitting; ${s.duplicatesMerged} gateway duplicates merged`,
     `duty cycle: ${s.dutyCycleDeferrals} deferrals, ${s.dutyCycleViolations} violations`,
-    `joins: ${s.joins.accepted} accepted of ${s.joins.requests} requests, ${s.joins.devNonceRefused} DevNonce refused`,
+    `joins: ${s.joins.accepted} accepted of ${s.joins.requests} requests, ${s.joins.devNonceRefused}`
+      + ` DevNonce refused, ${s.joins.neverJoined} devices never joined`,
     `downlinks: ${s.downlinks.sent} sent (RX1 ${s.downlinks.rx1}, RX2 ${s.downlinks.rx2}), ${s.downlinks.refusedDutyCycle}`
       + ` refused by duty cycle, ${s.downlinks.acks} ACKs, ${s.downlinks.linkAdrReq} LinkADRReq,`
       + ` ${s.downlinks.receivedByDevices} received`,

@@ -4,8 +4,9 @@
  * its channel. The caller (the scenario runner) calls {@link Medium.begin} when a packet starts
  * and {@link Medium.end} when it ends; the medium keeps no clock of its own.
  *
- * Model (as in the ns-3 lorawan module, Magrin et al. 2017): per-link median path loss plus a
- * per-packet shadowing draw; a gateway locks a demodulation path at the start of a packet above
+ * Model (as in the ns-3 lorawan module, Magrin et al. 2017): per-link path loss, the model's
+ * median plus a shadowing draw made once per link (obstacles do not move), plus a small
+ * per-packet fading draw; a gateway locks a demodulation path at the start of a packet above
  * its sensitivity and SNR floor, if it has one free and is not transmitting; at the end the
  * packet survives if the gateway did not transmit meanwhile and the isolation matrix accepts the
  * interference energy of overlapping packets on the same frequency. Adjacent-channel
@@ -29,9 +30,14 @@ export interface MediumOptions {
   deviceAntennaGainDbi?: number;
   /** Highest device transmit power, to bound the search for gateways in range (default 16). */
   maxTxPowerDbm?: number;
+  /**
+   * Standard deviation in dB of the per-packet variation around a link's loss (default 1).
+   * Shadowing itself (the model's sigma) is drawn once per link.
+   */
+  fadingSigmaDb?: number;
 }
 
-/** The gateways within range of one position, with their median path losses. */
+/** The gateways within range of one position, with their path losses (shadowing included). */
 export interface Links {
   gateways: Int32Array;
   lossDb: Float64Array;
@@ -104,6 +110,7 @@ export class Medium<T = unknown> {
   private readonly isolation: IsolationMatrix;
   private readonly rng: UniformSource;
   private readonly deviceGain: number;
+  private readonly fadingSigmaDb: number;
   private readonly rangeM: number;
   private readonly cellM: number;
   private readonly grid = new Map<string, number[]>();
@@ -117,6 +124,10 @@ export class Medium<T = unknown> {
     this.isolation = options.isolation;
     this.rng = options.rng;
     this.deviceGain = options.deviceAntennaGainDbi ?? 0;
+    this.fadingSigmaDb = options.fadingSigmaDb ?? 1;
+    if (!(this.fadingSigmaDb >= 0)) {
+      throw new RangeError(`fadingSigmaDb: expected a number >= 0, got ${this.fadingSigmaDb}`);
+    }
     let bestGain = 0;
     let lowestSens = 0;
     for (const g of this.gateways) {
@@ -124,8 +135,8 @@ export class Medium<T = unknown> {
       lowestSens = Math.min(lowestSens, g.sensitivityDbm(12, 125000));
     }
     // Links are kept down to 10 dB below the best sensitivity (interference still counts
-    // there) plus three standard deviations of shadowing.
-    const sigma = this.pathLoss.sigmaDb;
+    // there) plus three standard deviations of shadowing and fading.
+    const sigma = this.pathLoss.sigmaDb + this.fadingSigmaDb;
     this.maxLossDb = (options.maxTxPowerDbm ?? 16) + this.deviceGain + bestGain - lowestSens
       + 10 + 3 * sigma;
     this.rangeM = distanceForLossM(this.pathLoss, this.maxLossDb);
@@ -147,8 +158,12 @@ export class Medium<T = unknown> {
     return `${cx},${cy}`;
   }
 
-  /** The gateways in range of `position` and their median path losses (compute once). */
+  /**
+   * The gateways in range of `position` and their path losses, each the model's median plus
+   * one shadowing draw. Compute once per device: each call draws new shadowing.
+   */
   linksFor(position: Position, frequencyHz = 868e6): Links {
+    const sigma = this.pathLoss.sigmaDb;
     const cx = Math.floor(position.xM / this.cellM);
     const cy = Math.floor(position.yM / this.cellM);
     const ids: number[] = [];
@@ -159,7 +174,9 @@ export class Medium<T = unknown> {
         if (!cell) continue;
         for (const i of cell) {
           const g = this.gateways[i]!;
-          const loss = pathLossDb(this.pathLoss, distanceM(position, g.position), frequencyHz);
+          const median = pathLossDb(this.pathLoss, distanceM(position, g.position), frequencyHz);
+          if (median > this.maxLossDb) continue;
+          const loss = median + (sigma > 0 ? sigma * standardNormal(this.rng) : 0);
           if (loss <= this.maxLossDb) {
             ids.push(i);
             losses.push(loss);
@@ -171,8 +188,8 @@ export class Medium<T = unknown> {
   }
 
   /**
-   * A packet starts: draws its received power at each linked gateway and locks demodulation
-   * paths where it can be received.
+   * A packet starts: draws its received power at each linked gateway (link loss plus fading)
+   * and locks demodulation paths where it can be received.
    */
   begin(packet: {
     startMs: number; toaMs: number; frequencyHz: number; sf: number; bandwidthHz: number;
@@ -182,7 +199,7 @@ export class Medium<T = unknown> {
     const n = links.gateways.length;
     const powerDbm = new Float64Array(n);
     const locked = new Uint8Array(n);
-    const sigma = this.pathLoss.sigmaDb;
+    const sigma = this.fadingSigmaDb;
     const snrFloor = SNR_FLOOR_DB[packet.sf] ?? 0;
     for (let k = 0; k < n; k++) {
       const g = this.gateways[links.gateways[k]!]!;

@@ -206,6 +206,7 @@ ${table(['losses', 'count'], [['out of range', s.lost.outOfRange], ['collision',
     ['replays refused', s.refused.replay]])}
 <h2>Network</h2>${table(['item', 'count'], [['Join-Requests', s.joins.requests],
     ['joins accepted', s.joins.accepted], ['DevNonce reuse refused', s.joins.devNonceRefused],
+    ['devices never joined', s.joins.neverJoined],
     ['downlinks sent', s.downlinks.sent], ['in RX1', s.downlinks.rx1], ['in RX2', s.downlinks.rx2],
     ['refused by gateway duty cycle', s.downlinks.refusedDutyCycle], ['ACKs', s.downlinks.acks],
     ['LinkADRReq', s.downlinks.linkAdrReq], ['received by devices', s.downlinks.receivedByDevices],

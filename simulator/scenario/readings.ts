@@ -13,7 +13,8 @@ export interface Uniform {
 /** Makes the reading of report `index` at `atMs` (epoch milliseconds). */
 export type ReadingGenerator = (index: number, atMs: number) => unknown;
 
-const round = (v: number, step: number): number => Math.round(v / step) * step;
+// Divide by the inverse step, so that 41.4 stays 41.4 rather than 41.400000000000006.
+const round = (v: number, step: number): number => Math.round(v / step) / Math.round(1 / step);
 const hourOf = (epochMs: number): number => new Date(epochMs).getUTCHours() + 1; // Paris in winter
 
 function flags(names: string[], on: string[] = []): Record<string, boolean> {

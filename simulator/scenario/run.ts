@@ -87,6 +87,7 @@ export interface SimDevice {
 }
 
 const DEFAULT_START = '2026-01-15T00:00:00Z';
+const FADING_SIGMA_DB = 1;
 const HOUR_MS = 3_600_000;
 
 // EU868 channels 3..7 of the CFList most public networks use (TTN and ChirpStack defaults).
@@ -145,7 +146,6 @@ export class Simulation {
   private readonly byName = new Map<string, SimDevice>();
   private readonly byEui = new Map<string, SimDevice>();
   private readonly options: SimulationOptions;
-  private readonly pathLoss: PathLossModel;
   private readonly deviceGain: number;
   private readonly downRng: Rng;
   private readonly startedAt: number;
@@ -181,7 +181,8 @@ export class Simulation {
 
     const area = scenario.area;
     const r = scenario.radio ?? {};
-    this.pathLoss = typeof r.pathLoss === 'object' ? r.pathLoss : pathLossPreset(r.pathLoss ?? 'hata-urban').model;
+    const pathLoss: PathLossModel = typeof r.pathLoss === 'object' ? r.pathLoss
+      : pathLossPreset(r.pathLoss ?? 'hata-urban').model;
     const isolation = isolationPreset(r.capture ?? 'goursaud').matrix;
     this.deviceGain = r.deviceAntennaGainDbi ?? 0;
 
@@ -194,9 +195,9 @@ export class Simulation {
       concentrator: g.concentrator ?? 'sx1302',
       dutyCycle: new DutyCycle({ region: this.region, policy: 'credits' }),
     }));
-    this.medium = new Medium({ gateways: this.gateways, pathLoss: this.pathLoss, isolation,
+    this.medium = new Medium({ gateways: this.gateways, pathLoss, isolation,
       rng: mediumRng, deviceAntennaGainDbi: this.deviceGain,
-      maxTxPowerDbm: this.region.maxEirpDbm });
+      maxTxPowerDbm: this.region.maxEirpDbm, fadingSigmaDb: FADING_SIGMA_DB });
 
     const net = scenario.network ?? {};
     const netId = parseInt(net.netId ?? '000013', 16);
@@ -384,8 +385,9 @@ export class Simulation {
       if (k < 0) return;
       const band = this.region.subBands.find((b) => d.frequencyHz >= b.fromHz && d.frequencyHz < b.toHz);
       const txPowerDbm = band?.maxErpDbm ?? 14;
-      const shadow = this.pathLoss.sigmaDb > 0 ? this.pathLoss.sigmaDb * standardNormal(this.downRng) : 0;
-      const power = txPowerDbm + gw.antennaGainDbi + this.deviceGain - dev.links.lossDb[k]! - shadow;
+      // The link's loss (shadowing included) plus the same per-packet fading as uplinks.
+      const fading = FADING_SIGMA_DB * standardNormal(this.downRng);
+      const power = txPowerDbm + gw.antennaGainDbi + this.deviceGain - dev.links.lossDb[k]! - fading;
       const rate = this.region.dataRates[d.dr]!;
       const sf = rate.sf ?? 12;
       const bw = rate.bandwidthHz ?? 125000;
@@ -413,7 +415,9 @@ export class Simulation {
     let deferrals = 0;
     let joinRequests = 0;
     let joins = 0;
+    let neverJoined = 0;
     for (const d of this.devices) {
+      if (d.device.stats.joins === 0) neverJoined++;
       const c = (byCategory[d.category] ??= { devices: 0, uplinks: 0, delivered: 0, pdr: 0 });
       c.devices++;
       c.uplinks += d.uplinks;
@@ -450,7 +454,8 @@ export class Simulation {
       refused: { mic: ns.micFailures, replay: ns.replays, unknownDevice: ns.unknownDevice },
       dutyCycleDeferrals: deferrals,
       dutyCycleViolations: this.audit.violations,
-      joins: { requests: joinRequests, accepted: joins, devNonceRefused: this.joinServer.stats.devNonceRefused },
+      joins: { requests: joinRequests, accepted: joins,
+        devNonceRefused: this.joinServer.stats.devNonceRefused, neverJoined },
       downlinks: { sent: ns.downlinks, rx1: ns.rx1, rx2: ns.rx2, refusedDutyCycle: ns.downlinkRefused,
         acks: ns.acks, linkAdrReq: ns.linkAdrReq, receivedByDevices: this.downlinksReceived },
       gatewayLoad: this.gateways.map((g) => ({ id: g.id, xM: g.position.xM, yM: g.position.yM,

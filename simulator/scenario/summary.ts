@@ -87,7 +87,11 @@ export interface SimulationSummary {
   dutyCycleDeferrals: number;
   /** Sub-band windows of one hour in which a device or gateway exceeded its duty cycle. */
   dutyCycleViolations: number;
-  joins: { requests: number; accepted: number; devNonceRefused: number };
+  joins: {
+    requests: number; accepted: number; devNonceRefused: number;
+    /** Devices that never joined (out of reach of every gateway, or always colliding). */
+    neverJoined: number;
+  };
   downlinks: {
     sent: number; rx1: number; rx2: number; refusedDutyCycle: number; acks: number;
     linkAdrReq: number; receivedByDevices: number;

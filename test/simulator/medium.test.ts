@@ -17,7 +17,7 @@ function setup(capture: string, concentrator: 'sx1301' | 'sx1302' = 'sx1302') {
   const gw = new Gateway({ id: '0000000000000001', position: { xM: 0, yM: 0 }, antennaGainDbi: 0,
     concentrator });
   const medium = new Medium<string>({ gateways: [gw], pathLoss: FLAT,
-    isolation: ISOLATION_PRESETS[capture]!.matrix, rng });
+    isolation: ISOLATION_PRESETS[capture]!.matrix, rng, fadingSigmaDb: 0 });
   // One link to the gateway with a chosen loss, so each packet's power is set by hand.
   const link = (lossDb: number): Links => ({ gateways: Int32Array.of(0), lossDb: Float64Array.of(lossDb) });
   const send = (name: string, startMs: number, toaMs: number, sf: number, powerDbm: number, f = 868.1e6) =>

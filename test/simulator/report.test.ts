@@ -48,12 +48,13 @@ describe('HTML report', () => {
           if (!r.url().startsWith('file:')) requests.push(r.url());
         });
         await page.goto(`file://${file}`);
-        const charts = await page.evaluate(() => Array.from(document.querySelectorAll('svg.chart'))
+        // Evaluated in the page (a string, as the test's TypeScript has no DOM types).
+        const charts = (await page.evaluate(`Array.from(document.querySelectorAll('svg.chart'))
           .map((s) => {
             const r = s.getBoundingClientRect();
             return { id: s.id, width: r.width, height: r.height,
               marks: s.querySelectorAll('circle, rect.bar, polyline.series, path').length };
-          }));
+          })`)) as { id: string; width: number; height: number; marks: number }[];
         expect(errors).toEqual([]);
         expect(requests).toEqual([]);
         expect(charts.map((c) => c.id)).toEqual(['chart-map', 'chart-sf', 'chart-airtime', 'chart-gateways']);
