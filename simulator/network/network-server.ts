@@ -154,6 +154,7 @@ export class NetworkServer {
   };
   private readonly o: NetworkServerOptions;
   private readonly byAddr = new Map<number, DeviceState>();
+  private readonly addrOfEui = new Map<string, number>();
   private readonly collecting = new Map<string, Collected>();
   private readonly dedupMs: number;
   private readonly channelPlan: readonly number[];
@@ -180,9 +181,7 @@ export class NetworkServer {
     this.stats.copies++;
     // Identical bytes from several gateways are one frame (MIC included, so a replay of an
     // older frame collides only with itself and is refused later by its counter).
-    let key = '';
-    const p = copy.phyPayload;
-    for (let i = 0; i < p.length; i++) key += String.fromCharCode(p[i]!);
+    const key = String.fromCharCode.apply(null, copy.phyPayload as unknown as number[]);
     const c = this.collecting.get(key);
     if (c !== undefined) {
       this.stats.duplicates++;
@@ -215,8 +214,10 @@ export class NetworkServer {
       txPowerIndex: 0, nbTrans: 1, adrPending: 0,
     };
     // A new session replaces the old one; the old DevAddr is forgotten.
-    for (const [addr, s] of this.byAddr) if (s.devEui === r.devEui) this.byAddr.delete(addr);
+    const old = this.addrOfEui.get(r.devEui);
+    if (old !== undefined) this.byAddr.delete(old);
     this.byAddr.set(r.devAddr, state);
+    this.addrOfEui.set(r.devEui, r.devAddr);
     const region = this.o.region;
     const windows = this.windowsFor(copies[0]!, region.joinAcceptDelay1Ms, 0, region.rx2);
     if (this.schedule(r.devEui, copies, r.joinAccept, windows, 'join-accept')) this.stats.joinAccepts++;

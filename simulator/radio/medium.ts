@@ -52,9 +52,12 @@ export interface Emission<T> {
   bandwidthHz: number;
   links: Links;
   /** Received power at each linked gateway, shadowing included. */
-  powerDbm: Float64Array;
-  /** Whether each linked gateway locked a demodulation path on it. */
-  locked: Uint8Array;
+  powerDbm: number[];
+  /**
+   * Per linked gateway: 0 not demodulated, 1 a path locked, 2 heard while transmitting,
+   * 3 no path free.
+   */
+  locked: number[];
   /** What the caller attached (the frame, the device). */
   payload: T;
 }
@@ -197,8 +200,9 @@ export class Medium<T = unknown> {
   }): Emission<T> {
     const { links } = packet;
     const n = links.gateways.length;
-    const powerDbm = new Float64Array(n);
-    const locked = new Uint8Array(n);
+    // Plain arrays: cheaper than typed arrays at these sizes, and short-lived.
+    const powerDbm: number[] = new Array<number>(n);
+    const locked: number[] = new Array<number>(n).fill(0);
     const sigma = this.fadingSigmaDb;
     const snrFloor = SNR_FLOOR_DB[packet.sf] ?? 0;
     for (let k = 0; k < n; k++) {

@@ -36,7 +36,8 @@ export class DutyCycleAudit {
   /** The first few violations, described. */
   readonly examples: string[] = [];
   private readonly bands: readonly AuditBand[];
-  private readonly tracks = new Map<string, Track>();
+  /** Per transmitter, one track per sub-band (by index). */
+  private readonly tracks = new Map<string, (Track | undefined)[]>();
 
   constructor(bands: readonly AuditBand[]) {
     this.bands = bands;
@@ -44,7 +45,14 @@ export class DutyCycleAudit {
 
   /** Records a transmission of `who` and checks the hour ending with it. */
   record(who: string, frequencyHz: number, startMs: number, toaMs: number): void {
-    const bi = this.bands.findIndex((b) => frequencyHz >= b.fromHz && frequencyHz < b.toHz);
+    let bi = -1;
+    for (let i = 0; i < this.bands.length; i++) {
+      const b = this.bands[i]!;
+      if (frequencyHz >= b.fromHz && frequencyHz < b.toHz) {
+        bi = i;
+        break;
+      }
+    }
     if (bi < 0) {
       this.violations++;
       if (this.examples.length < 5) this.examples.push(`${who}: ${frequencyHz} Hz is in no sub-band`);
@@ -52,11 +60,15 @@ export class DutyCycleAudit {
     }
     const band = this.bands[bi]!;
     if (band.dutyCycle >= 1) return;
-    const key = `${who}|${bi}`;
-    let t = this.tracks.get(key);
+    let perBand = this.tracks.get(who);
+    if (perBand === undefined) {
+      perBand = [];
+      this.tracks.set(who, perBand);
+    }
+    let t = perBand[bi];
     if (t === undefined) {
       t = { starts: [], ends: [], head: 0 };
-      this.tracks.set(key, t);
+      perBand[bi] = t;
     }
     const end = startMs + toaMs;
     const from = end - WINDOW_MS;

@@ -29,6 +29,30 @@ function litresInHour(hour: number, rng: Uniform): number {
   return Math.round(base * (0.4 + 1.2 * rng.next()));
 }
 
+/** Deep equality of JSON values, object keys in any order. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+function roundTrips(codec: CodecDefinition, data: unknown): boolean {
+  try {
+    const enc = codec.encodeUplink!({ data, variables: {} });
+    const dec = codec.decodeUplink({ bytes: enc.bytes, fPort: enc.fPort, variables: {} });
+    return sameJson(dec.data, data);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The built-in generators by name.
  *
@@ -114,10 +138,13 @@ export function createReadingGenerator(
       };
     }
     case 'codec-examples': {
+      // Only examples the codec gives back unchanged through encodeUplink then decodeUplink:
+      // the simulation promises that every delivered reading is what the device encoded.
       const examples = (codec?.examples ?? []).filter((e) => e.operation === 'decodeUplink'
-        && (e.errors === undefined || e.errors.length === 0));
+        && (e.errors === undefined || e.errors.length === 0) && roundTrips(codec!, e.data));
       if (examples.length === 0) {
-        throw new RangeError(`reading 'codec-examples': codec ${codec?.id ?? '?'} has no uplink example`);
+        throw new RangeError(`reading 'codec-examples': codec ${codec?.id ?? '?'} has no uplink `
+          + 'example that its encodeUplink and decodeUplink give back unchanged');
       }
       const start = Math.floor(rng.next() * examples.length);
       return (i) => examples[(start + i) % examples.length]!.data;
