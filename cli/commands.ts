@@ -15,6 +15,11 @@ COMMANDS.keys = {
   load: async () => (await import('./commands/keys.js')).run,
 };
 
+COMMANDS.codec = {
+  summary: 'list codecs, decode/encode payloads, build ChirpStack/TTS/TS013 scripts',
+  load: async () => (await import('./commands/codec.js')).run,
+};
+
 COMMANDS.simulate = {
   summary: 'run a territory scenario: summary, HTML report, optional Semtech UDP forwarding',
   load: async () => (await import('./commands/simulate.js')).run,

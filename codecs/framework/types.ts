@@ -32,6 +32,11 @@ export interface DecodeInput {
 export interface EncodeInput {
   data: unknown;
   variables: Record<string, unknown>;
+  /**
+   * The FPort the caller asks for, when it names one (as Actility-style inputs do); a codec
+   * whose format fixes the port may ignore it. Added by the framework; optional.
+   */
+  fPort?: number;
 }
 
 /** What a codec's decoder returns when it succeeds. */
@@ -75,6 +80,20 @@ export interface CodecExample {
   errors?: string[];
   /** Where the example comes from (vendor document, reference decoder), for traceability. */
   source: string;
+  /** TS013 `variables` the example needs, such as `{ style: 'tts' }` (added by the framework). */
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * One output style of a codec whose decoded shape is chosen by `variables.style` (Cayenne LPP
+ * prints as The Things Stack, as ChirpStack, or neutrally). Added by the framework; optional.
+ */
+export interface CodecStyle {
+  /** The value of `variables.style` that selects it, such as `tts`. */
+  name: string;
+  description: string;
+  /** JSON Schema (draft-07) of the uplink `data` in this style. */
+  uplinkSchema: JsonSchema;
 }
 
 /**
@@ -104,4 +123,9 @@ export interface CodecDefinition {
   uplinkSchema: JsonSchema;
   downlinkSchema?: JsonSchema;
   examples: CodecExample[];
+  /**
+   * Output styles selected by `variables.style`, the first being the default (optional, added by
+   * the framework). Codecs without styles ignore `variables.style`.
+   */
+  styles?: CodecStyle[];
 }
