@@ -132,16 +132,20 @@ export class Medium<T = unknown> {
       throw new RangeError(`fadingSigmaDb: expected a number >= 0, got ${this.fadingSigmaDb}`);
     }
     let bestGain = 0;
-    let lowestSens = 0;
+    let floorDbm = 0;
     for (const g of this.gateways) {
       bestGain = Math.max(bestGain, g.antennaGainDbi);
-      lowestSens = Math.min(lowestSens, g.sensitivityDbm(12, 125000));
+      // The weakest packet any gateway can take: SF12 sensitivity or SNR floor, the higher.
+      const sf12 = Math.max(g.sensitivityDbm(12, 125000),
+        noiseFloorDbm(125000, g.noiseFigureDb) + SNR_FLOOR_DB[12]!);
+      floorDbm = Math.min(floorDbm, sf12);
     }
-    // Links are kept down to 10 dB below the best sensitivity (interference still counts
-    // there) plus three standard deviations of shadowing and fading.
-    const sigma = this.pathLoss.sigmaDb + this.fadingSigmaDb;
-    this.maxLossDb = (options.maxTxPowerDbm ?? 16) + this.deviceGain + bestGain - lowestSens
-      + 10 + 3 * sigma;
+    // A link is kept when its median could reach that floor with two standard deviations of
+    // shadowing and three of fading. Packets on links beyond it are neither received nor
+    // counted as interference: they arrive below the floor, where only a wanted packet itself
+    // within 6 dB of the floor could be hurt by them (a stated approximation).
+    this.maxLossDb = (options.maxTxPowerDbm ?? 16) + this.deviceGain + bestGain - floorDbm
+      + 2 * this.pathLoss.sigmaDb + 3 * this.fadingSigmaDb;
     this.rangeM = distanceForLossM(this.pathLoss, this.maxLossDb);
     this.cellM = Math.max(this.rangeM, 1);
     this.gateways.forEach((g, i) => {
