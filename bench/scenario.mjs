@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['metropole', 'region'];
 
-
-console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB,`
+const gib = (totalmem() / 2 ** 30).toFixed(1);
+console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${gib} GiB,`
   + ` node ${process.version}`);
 for (const name of names) {
   const script = [
@@ -25,9 +25,13 @@ for (const name of names) {
     `const write = process.stdout.write.bind(process.stdout);`,
     `process.stdout.write = (s) => { out.push(String(s)); return true; };`,
     `await import(${JSON.stringify(resolve(root, 'dist/cli/main.js'))});`,
-    `await new Promise((r) => { const t = setInterval(() => { if (process.exitCode !== undefined) { clearInterval(t); r(); } }, 20); });`,
+    // main.js sets process.exitCode when the command has finished.
+    `await new Promise((r) => { const t = setInterval(() => {`,
+    `  if (process.exitCode !== undefined) { clearInterval(t); r(); } }, 20); });`,
     `const s = JSON.parse(out.join(''));`,
-    `write(JSON.stringify({ wallMs: performance.now() - t0, maxRssKiB: process.resourceUsage().maxRSS,`,
+    `write(JSON.stringify({ wallMs: performance.now() - t0,`,
+    `  cpuUserMs: process.cpuUsage().user / 1000,`,
+    `  maxRssKiB: process.resourceUsage().maxRSS,`,
     `  devices: s.devices, gateways: s.gateways, uplinks: s.uplinks, pdr: s.pdr,`,
     `  violations: s.dutyCycleViolations, elapsedMs: s.elapsedMs }) + '\\n');`,
   ].join('\n');
@@ -41,6 +45,7 @@ for (const name of names) {
   const m = JSON.parse(r.stdout.trim().split('\n').pop());
   console.log(`${name}: ${m.devices} devices, ${m.gateways} gateways, ${m.uplinks} uplinks, PDR`
     + ` ${(m.pdr * 100).toFixed(1)} %, ${m.violations} duty-cycle violations;`
-    + ` wall ${(m.wallMs / 1000).toFixed(2)} s (simulation ${(m.elapsedMs / 1000).toFixed(2)} s),`
+    + ` wall ${(m.wallMs / 1000).toFixed(2)} s, CPU ${(m.cpuUserMs / 1000).toFixed(2)} s`
+    + ` (simulation ${(m.elapsedMs / 1000).toFixed(2)} s),`
     + ` peak RSS ${(m.maxRssKiB / 1024).toFixed(0)} MiB`);
 }

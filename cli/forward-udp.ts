@@ -36,9 +36,11 @@ export function parseForwardUrl(url: string, allowRemote: boolean): UdpTarget {
   if (!m) throw new UsageError(`--forward: expected udp://HOST:PORT, got '${url}'`);
   const host = m[1]!.replace(/^\[|\]$/g, '');
   const port = Number(m[2]);
-  if (port < 1 || port > 65535) throw new UsageError(`--forward: port must be 1 to 65535, got ${port}`);
+  if (port < 1
+    || port > 65535) throw new UsageError(`--forward: port must be 1 to 65535, got ${port}`);
   if (!isLoopbackHost(host) && !allowRemote) {
-    throw new UsageError(`--forward: ${host} is not a loopback address (127.0.0.0/8, ::1, localhost);`
+    throw new UsageError(`--forward: ${host} is not a loopback address (127.0.0.0/8, ::1, `
+      + `localhost);`
       + ' pass --allow-remote to send simulated traffic to another host', 'REMOTE_REFUSED');
   }
   const family = isIP(host) === 6 ? 6 : 4;
@@ -73,8 +75,10 @@ export class UdpForwarders {
   push(r: ReceptionEvent): void {
     const fwd = this.forwarders[r.gatewayIndex];
     if (!fwd) return;
-    fwd.pushRxpk([buildRxpk({ epochMs: r.epochMs, counterUs: this.counterOffsetUs[r.gatewayIndex]! + r.timeMs * 1000,
-      frequencyHz: r.frequencyHz, sf: r.sf, bandwidthHz: r.bandwidthHz, rssiDbm: r.rssiDbm, snrDb: r.snrDb,
+    fwd.pushRxpk([buildRxpk({ epochMs: r.epochMs,
+      counterUs: this.counterOffsetUs[r.gatewayIndex]! + r.timeMs * 1000,
+      frequencyHz: r.frequencyHz, sf: r.sf, bandwidthHz: r.bandwidthHz, rssiDbm: r.rssiDbm,
+        snrDb: r.snrDb,
       phyPayload: r.phyPayload })]);
   }
 

@@ -41,7 +41,8 @@ export function scenariosDir(): string {
 export function loadScenario(ref: string | undefined): Scenario {
   let path: string;
   if (ref === undefined) path = resolve(scenariosDir(), 'metropole.json');
-  else if (/^[a-z0-9-]+$/.test(ref) && !existsSync(ref)) path = resolve(scenariosDir(), `${ref}.json`);
+  else if (/^[a-z0-9-]+$/.test(ref) && !existsSync(ref)) path = resolve(scenariosDir(),
+    `${ref}.json`);
   else path = resolve(ref);
   if (!existsSync(path)) throw new UsageError(`scenario not found: ${ref ?? path}`, 'NOT_FOUND');
   let scenario: Scenario;
@@ -54,21 +55,26 @@ export function loadScenario(ref: string | undefined): Scenario {
   const resolveFile = (p: unknown, what: string): unknown => {
     const q = p as { kind?: string; path?: string } | undefined;
     if (q?.kind !== 'file') return p;
-    if (typeof q.path !== 'string') throw new UsageError(`${what}.placement.path: expected a file path`, 'BAD_SCENARIO');
+    if (typeof q.path !== 'string') throw new UsageError(`${what}.placement.path: expected a `
+      + `file path`, 'BAD_SCENARIO');
     const file = isAbsolute(q.path) ? q.path : resolve(base, q.path);
     const text = readFileSync(file, 'utf8');
     const ext = extname(file).toLowerCase();
-    const positions = ext === '.csv' ? parsePositionsCsv(text) : parsePositionsGeoJson(JSON.parse(text));
+    const positions = ext === '.csv' ? parsePositionsCsv(text)
+      : parsePositionsGeoJson(JSON.parse(text));
     return { kind: 'positions', positions };
   };
-  if (scenario?.gateways) scenario.gateways.placement = resolveFile(scenario.gateways.placement, 'gateways') as never;
+  if (scenario?.gateways) scenario.gateways.placement = resolveFile(scenario.gateways.placement,
+    'gateways') as never;
   if (scenario?.devices) {
     scenario.devices.placement = resolveFile(scenario.devices.placement, 'devices') as never;
     for (const g of scenario.devices.groups ?? []) {
-      if (g.placement) g.placement = resolveFile(g.placement, `devices.groups '${g.name}'`) as never;
+      if (g.placement) g.placement = resolveFile(g.placement,
+        `devices.groups '${g.name}'`) as never;
     }
   }
-  if (typeof scenario?.name !== 'string' || !scenario.area || !scenario.gateways || !scenario.devices?.groups) {
+  if (typeof scenario?.name !== 'string' || !scenario.area || !scenario.gateways
+    || !scenario.devices?.groups) {
     throw new UsageError(`${path}: needs name, area, gateways and devices.groups`, 'BAD_SCENARIO');
   }
   return scenario;
@@ -81,18 +87,25 @@ function pct(x: number): string {
 /** The human summary. */
 export function formatSummary(s: SimulationSummary, reportPath: string): string {
   const lines = [
-    `scenario ${s.scenario}: ${s.devices} devices, ${s.gateways} gateways, ${s.hours} h, seed ${s.seed}`
+    `scenario ${s.scenario}: ${s.devices} devices, ${s.gateways} gateways, ${s.hours} h, seed `
+      + `${s.seed}`
       + ` (${(s.elapsedMs / 1000).toFixed(1)} s)`,
     `uplinks attempted ${s.uplinks}, delivered ${s.delivered}: ${pct(s.pdr)}`
       + ` (${s.transmissions} transmissions with repetitions and joins)`,
-    `by data rate: ${Object.entries(s.byDataRate).map(([dr, c]) => `DR${dr} ${pct(c.pdr)} of ${c.uplinks}`).join(', ')}`,
-    `by category: ${Object.entries(s.byCategory).map(([k, c]) => `${k} ${pct(c.pdr)} of ${c.uplinks}`).join(', ')}`,
-    `lost: ${s.lost.outOfRange} out of range, ${s.collisions} collisions, ${s.lost.demodulators} demodulators`
-      + ` busy, ${s.lost.halfDuplex} gateway transmitting; ${s.duplicatesMerged} gateway duplicates merged`,
+    `by data rate: ` + Object.entries(s.byDataRate)
+      .map(([dr, c]) => `DR${dr} ${pct(c.pdr)} of ${c.uplinks}`).join(', '),
+    `by category: ` + Object.entries(s.byCategory)
+      .map(([k, c]) => `${k} ${pct(c.pdr)} of ${c.uplinks}`).join(', '),
+    `lost: ${s.lost.outOfRange} out of range, ${s.collisions} collisions, ${s.lost.demodulators} `
+      + `demodulators`
+      + ` busy, ${s.lost.halfDuplex} gateway transmitting; ${s.duplicatesMerged} gateway `
+        + `duplicates merged`,
     `duty cycle: ${s.dutyCycleDeferrals} deferrals, ${s.dutyCycleViolations} violations`,
-    `joins: ${s.joins.accepted} accepted of ${s.joins.requests} requests, ${s.joins.devNonceRefused}`
+    `joins: ${s.joins.accepted} accepted of ${s.joins.requests} requests, `
+      + `${s.joins.devNonceRefused}`
       + ` DevNonce refused, ${s.joins.neverJoined} devices never joined`,
-    `downlinks: ${s.downlinks.sent} sent (RX1 ${s.downlinks.rx1}, RX2 ${s.downlinks.rx2}), ${s.downlinks.refusedDutyCycle}`
+    `downlinks: ${s.downlinks.sent} sent (RX1 ${s.downlinks.rx1}, RX2 ${s.downlinks.rx2}), `
+      + `${s.downlinks.refusedDutyCycle}`
       + ` refused by duty cycle, ${s.downlinks.acks} ACKs, ${s.downlinks.linkAdrReq} LinkADRReq,`
       + ` ${s.downlinks.receivedByDevices} received`,
   ];
@@ -121,14 +134,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (a.positionals.length > 1) throw new UsageError('simulate: one scenario at most');
-    const seed = a.values.seed !== undefined ? intOption(a.values.seed, 'seed', 0, 2 ** 32 - 1) : undefined;
+    const seed = a.values.seed !== undefined ? intOption(a.values.seed, 'seed', 0, 2 ** 32 - 1)
+      : undefined;
     let hours: number | undefined;
     if (a.values.hours !== undefined) {
       hours = Number(a.values.hours);
-      if (!(hours > 0 && hours <= 24 * 366)) throw new UsageError(`--hours: expected 0 < H <= 8784, got '${a.values.hours}'`);
+      if (!(hours > 0
+        && hours <= 24 * 366)) throw new UsageError(`--hours: expected 0 < H <= 8784, got `
+          + `'${a.values.hours}'`);
     }
     const speed = a.values.speed !== undefined ? Number(a.values.speed) : 1;
-    if (!(speed > 0)) throw new UsageError(`--speed: expected a positive number, got '${a.values.speed}'`);
+    if (!(speed > 0)) throw new UsageError(`--speed: expected a positive number, got `
+      + `'${a.values.speed}'`);
     const target = a.values.forward !== undefined
       ? parseForwardUrl(a.values.forward, a.flags['allow-remote'] === true) : undefined;
     const reportPath = resolve(a.values.report ?? 'reports/loire-report.html');
@@ -182,11 +199,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const fwd = forwarders?.totals();
     forwarders?.close();
     if (json) {
-      io.out(JSON.stringify({ ...report.summary, report: reportPath, ...(fwd ? { forward: fwd } : {}) }));
+      io.out(JSON.stringify({ ...report.summary, report: reportPath, ...(fwd ? { forward: fwd }
+        : {}) }));
     } else {
       io.out(formatSummary(report.summary, reportPath));
       if (fwd) {
-        io.out(`forwarded: ${fwd.pushData} PUSH_DATA (${fwd.pushAck} acked), ${fwd.pullData} PULL_DATA`
+        io.out(`forwarded: ${fwd.pushData} PUSH_DATA (${fwd.pushAck} acked), ${fwd.pullData} `
+          + `PULL_DATA`
           + ` (${fwd.pullAck} acked), ${fwd.pullResp} PULL_RESP answered with ${fwd.txAck} TX_ACK`);
       }
     }

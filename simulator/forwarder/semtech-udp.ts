@@ -80,7 +80,8 @@ function asciiJson(value: unknown): string {
 }
 
 function euiBytes(eui: string): Uint8Array {
-  if (!/^[0-9a-fA-F]{16}$/.test(eui)) throw new TypeError(`gatewayEui: expected 16 hex digits, got '${eui}'`);
+  if (!/^[0-9a-fA-F]{16}$/.test(eui)) throw new TypeError(`gatewayEui: expected 16 hex digits, `
+    + `got '${eui}'`);
   const out = new Uint8Array(8);
   for (let i = 0; i < 8; i++) out[i] = parseInt(eui.slice(2 * i, 2 * i + 2), 16);
   return out;
@@ -112,12 +113,15 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * @param packet type, token, gateway EUI for upstream types, JSON body where the type has one
  * @returns the datagram bytes
  * @throws {TypeError} when an upstream type lacks its gateway EUI
- * @example encodeSemtechPacket({ version: 2, type: 'PULL_DATA', token: 1, gatewayEui: '0016c001ff000001' })
+ * @example encodeSemtechPacket({ version: 2, type: 'PULL_DATA', token: 1, gatewayEui:
+ * '0016c001ff000001' })
  */
 export function encodeSemtechPacket(packet: SemtechPacket): Uint8Array {
   const id = SemtechId[packet.type];
-  if (id === undefined) throw new RangeError(`type: unknown datagram type '${String(packet.type)}'`);
-  const upstream = packet.type === 'PUSH_DATA' || packet.type === 'PULL_DATA' || packet.type === 'TX_ACK';
+  if (id === undefined) throw new RangeError(`type: unknown datagram type `
+    + `'${String(packet.type)}'`);
+  const upstream = packet.type === 'PUSH_DATA' || packet.type === 'PULL_DATA'
+    || packet.type === 'TX_ACK';
   if (upstream && packet.gatewayEui === undefined) {
     throw new TypeError(`gatewayEui: required for ${packet.type}`);
   }
@@ -136,23 +140,27 @@ export function encodeSemtechPacket(packet: SemtechPacket): Uint8Array {
 export function decodeSemtechPacket(bytes: Uint8Array): SemtechPacket {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('bytes: expected a Uint8Array');
   if (bytes.length < 4) {
-    throw new LoireError('TRUNCATED', `Semtech UDP: ${bytes.length} bytes, header needs 4`, { offset: bytes.length });
+    throw new LoireError('TRUNCATED', `Semtech UDP: ${bytes.length} bytes, header needs 4`,
+      { offset: bytes.length });
   }
   const version = bytes[0]!;
   if (version !== 1 && version !== 2) {
-    throw new LoireError('UNSUPPORTED', `Semtech UDP: protocol version ${version}`, { offset: 0, field: 'version' });
+    throw new LoireError('UNSUPPORTED', `Semtech UDP: protocol version ${version}`, { offset: 0,
+      field: 'version' });
   }
   const token = (bytes[1]! << 8) | bytes[2]!;
   const type = (Object.keys(SemtechId) as SemtechType[]).find((k) => SemtechId[k] === bytes[3]);
   if (type === undefined) {
-    throw new LoireError('INVALID_VALUE', `Semtech UDP: unknown identifier 0x${bytes[3]!.toString(16)}`,
+    throw new LoireError('INVALID_VALUE',
+      `Semtech UDP: unknown identifier 0x${bytes[3]!.toString(16)}`,
       { offset: 3, field: 'identifier' });
   }
   const out: SemtechPacket = { version, token, type };
   let offset = 4;
   if (type === 'PUSH_DATA' || type === 'PULL_DATA' || type === 'TX_ACK') {
     if (bytes.length < 12) {
-      throw new LoireError('TRUNCATED', `Semtech UDP ${type}: ${bytes.length} bytes, needs 12 with the EUI`,
+      throw new LoireError('TRUNCATED',
+        `Semtech UDP ${type}: ${bytes.length} bytes, needs 12 with the EUI`,
         { offset: bytes.length, field: 'gatewayEui' });
     }
     let eui = '';
@@ -169,10 +177,12 @@ export function decodeSemtechPacket(bytes: Uint8Array): SemtechPacket {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new LoireError('INVALID_VALUE', `Semtech UDP ${type}: body is not JSON`, { offset, field: 'json' });
+      throw new LoireError('INVALID_VALUE', `Semtech UDP ${type}: body is not JSON`, { offset,
+        field: 'json' });
     }
     if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-      throw new LoireError('INVALID_VALUE', `Semtech UDP ${type}: body is not a JSON object`, { offset, field: 'json' });
+      throw new LoireError('INVALID_VALUE', `Semtech UDP ${type}: body is not a JSON object`,
+        { offset, field: 'json' });
     }
     out.json = json as Record<string, unknown>;
   }

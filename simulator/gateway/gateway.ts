@@ -87,7 +87,8 @@ export class Gateway {
 
   constructor(options: GatewayOptions) {
     if (!/^[0-9a-fA-F]{16}$/.test(String(options.id))) {
-      throw new TypeError(`id: expected 16 hex digits (a gateway EUI), got '${String(options.id)}'`);
+      throw new TypeError(`id: expected 16 hex digits (a gateway EUI), got `
+        + `'${String(options.id)}'`);
     }
     this.id = options.id.toLowerCase();
     if (!Number.isFinite(options.position?.xM) || !Number.isFinite(options.position?.yM)) {

@@ -66,12 +66,14 @@ export class ApplicationServer {
     try {
       const out = codec.decodeUplink({ bytes: Array.from(u.frmPayload), fPort: u.fPort,
         variables: {} }) as { data: unknown; errors?: string[] };
-      if (Array.isArray(out.errors) && out.errors.length > 0) throw { message: out.errors.join('; ') };
+      if (Array.isArray(out.errors)
+        && out.errors.length > 0) throw { message: out.errors.join('; ') };
       data = out.data;
     } catch (e) {
       this.stats.errors++;
       if (this.errors.length < 20) {
-        this.errors.push({ devEui: u.devEui, fPort: u.fPort, message: String((e as { message?: unknown })?.message ?? e) });
+        this.errors.push({ devEui: u.devEui, fPort: u.fPort,
+          message: String((e as { message?: unknown })?.message ?? e) });
       }
       return undefined;
     }

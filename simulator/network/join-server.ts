@@ -50,7 +50,11 @@ export type JoinResult =
     /** The new session, keys expanded. */
     session: Session;
   }
-  | { ok: false; reason: 'malformed' | 'unknown-device' | 'mic' | 'dev-nonce-reused'; devEui?: string };
+  | {
+    ok: false;
+    reason: 'malformed' | 'unknown-device' | 'mic' | 'dev-nonce-reused';
+    devEui?: string;
+  };
 
 /**
  * The join server of a simulated network.

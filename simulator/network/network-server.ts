@@ -158,7 +158,9 @@ export class NetworkServer {
   private readonly collecting = new Map<string, Collected>();
   private readonly dedupMs: number;
   private readonly channelPlan: readonly number[];
-  private readonly adr: { installationMarginDb: number; maxDr: number; maxTxPowerIndex: number } | false;
+  private readonly adr:
+    | { installationMarginDb: number; maxDr: number; maxTxPowerIndex: number }
+    | false;
 
   constructor(options: NetworkServerOptions) {
     this.o = options;
@@ -166,7 +168,8 @@ export class NetworkServer {
     if (!(this.dedupMs >= 0 && this.dedupMs < options.region.receiveDelay1Ms)) {
       throw new RangeError(`deduplicationMs: expected 0 to below RX1 delay, got ${this.dedupMs}`);
     }
-    this.channelPlan = options.channelPlanHz ?? options.region.defaultChannels.map((c) => c.frequencyHz);
+    this.channelPlan = options.channelPlanHz
+      ?? options.region.defaultChannels.map((c) => c.frequencyHz);
     let maxTx = 0;
     while (options.region.txPowerDbm(maxTx + 1) !== undefined && maxTx < 14) maxTx++;
     this.adr = options.adr === false ? false : {
@@ -201,7 +204,8 @@ export class NetworkServer {
     const first = copies[0]!;
     const mType = first.phyPayload[0]! >> 5;
     if (mType === MType.JoinRequest) this.join(copies);
-    else if (mType === MType.UnconfirmedDataUp || mType === MType.ConfirmedDataUp) this.data(copies);
+    else if (mType === MType.UnconfirmedDataUp
+      || mType === MType.ConfirmedDataUp) this.data(copies);
     else this.stats.malformed++;
   }
 
@@ -220,7 +224,8 @@ export class NetworkServer {
     this.addrOfEui.set(r.devEui, r.devAddr);
     const region = this.o.region;
     const windows = this.windowsFor(copies[0]!, region.joinAcceptDelay1Ms, 0, region.rx2);
-    if (this.schedule(r.devEui, copies, r.joinAccept, windows, 'join-accept')) this.stats.joinAccepts++;
+    if (this.schedule(r.devEui, copies, r.joinAccept, windows,
+      'join-accept')) this.stats.joinAccepts++;
   }
 
   private windowsFor(
@@ -228,7 +233,7 @@ export class NetworkServer {
     delay1Ms: number,
     rx1DrOffset: number,
     rx2: { frequencyHz: number; dr: number },
-  ): { rx1: { atMs: number; frequencyHz: number; dr: number }; rx2: { atMs: number; frequencyHz: number; dr: number } } {
+  ): { rx1: WindowSlot; rx2: WindowSlot } {
     const region = this.o.region;
     return {
       rx1: { atMs: copy.endMs + delay1Ms, frequencyHz: region.rx1FrequencyHz(copy.frequencyHz),
@@ -286,12 +291,14 @@ export class NetworkServer {
     // MAC commands: FOpts (encrypted in 1.1, TS001-1.1 §4.3.1.6) or an FPort 0 payload.
     let fOpts = frame.fhdr.fOpts;
     if (s.version === '1.1' && fOpts.length > 0) {
-      fOpts = decryptFOpts(s.nwkSEncKey, { direction: 'up', devAddr: s.devAddr, fCnt: fCnt32, fOpts });
+      fOpts = decryptFOpts(s.nwkSEncKey, { direction: 'up', devAddr: s.devAddr, fCnt: fCnt32,
+        fOpts });
     }
     let payload = frame.frmPayload;
     if (payload.length > 0) {
       const key = frame.fPort === 0 ? s.nwkSEncKey : s.appSKey;
-      payload = decryptFrmPayload(key, { direction: 'up', devAddr: s.devAddr, fCnt: fCnt32, payload });
+      payload = decryptFrmPayload(key, { direction: 'up', devAddr: s.devAddr, fCnt: fCnt32,
+        payload });
     }
     const macBytes = frame.fPort === 0 ? payload : fOpts;
     const answers: KnownMacCommand[] = [];
@@ -323,7 +330,8 @@ export class NetworkServer {
     }
   }
 
-  private macCommand(dev: DeviceState, c: MacCommand, copies: GatewayCopy[], answers: KnownMacCommand[]): void {
+  private macCommand(dev: DeviceState, c: MacCommand, copies: GatewayCopy[],
+    answers: KnownMacCommand[]): void {
     if (!('fields' in c)) return;
     if (c.name === 'LinkCheckReq') {
       // Margin: dB above the demodulation floor of the best copy (TS001-1.0.4 §5.2).
@@ -331,12 +339,14 @@ export class NetworkServer {
       const sf = this.o.region.dataRates[copies[0]!.dr]?.sf ?? 12;
       const floor = -20 + (12 - sf) * 2.5;
       const margin = Math.max(0, Math.min(254, Math.round(copies[0]!.snrDb - floor)));
-      answers.push({ cid: 0x02, name: 'LinkCheckAns', fields: { margin, gwCnt: Math.min(255, copies.length) } });
+      answers.push({ cid: 0x02, name: 'LinkCheckAns', fields: { margin, gwCnt: Math.min(255,
+        copies.length) } });
     } else if (c.name === 'LinkADRAns') {
       this.stats.linkAdrAns++;
       dev.adrPending = 0;
       const f = c.fields as Record<string, unknown>;
-      if (f.powerAck === true && f.dataRateAck === true && f.chMaskAck === true && dev.pendingSettings) {
+      if (f.powerAck === true && f.dataRateAck === true && f.chMaskAck === true
+        && dev.pendingSettings) {
         dev.txPowerIndex = dev.pendingSettings.txPowerIndex;
         dev.nbTrans = dev.pendingSettings.nbTrans;
         // The SNRs measured at the old settings no longer describe the link.
@@ -356,7 +366,8 @@ export class NetworkServer {
     }
     const region = this.o.region;
     const d = adrDecide({
-      dr, sfOfDr: (x) => region.dataRates[x]?.sf, txPowerIndex: dev.txPowerIndex, nbTrans: dev.nbTrans,
+      dr, sfOfDr: (x) => region.dataRates[x]?.sf, txPowerIndex: dev.txPowerIndex,
+        nbTrans: dev.nbTrans,
       history: dev.history, maxDr: adr.maxDr, maxTxPowerIndex: adr.maxTxPowerIndex,
       installationMarginDb: adr.installationMarginDb,
     });
@@ -371,7 +382,8 @@ export class NetworkServer {
   }
 
   /** Builds and schedules a downlink answering the uplink in `copies`. */
-  private answer(dev: DeviceState, copies: GatewayCopy[], ack: boolean, cmds: KnownMacCommand[]): void {
+  private answer(dev: DeviceState, copies: GatewayCopy[], ack: boolean,
+    cmds: KnownMacCommand[]): void {
     let fOpts = encodeMacCommands(cmds);
     if (fOpts.length > 15) fOpts = encodeMacCommands(cmds.slice(0, 1));
     const fCnt = dev.nFCntDown;
@@ -414,6 +426,13 @@ export class NetworkServer {
     this.stats.downlinkRefused++;
     return false;
   }
+}
+
+/** Where and when a receive window opens. */
+interface WindowSlot {
+  atMs: number;
+  frequencyHz: number;
+  dr: number;
 }
 
 interface AdrSettings {

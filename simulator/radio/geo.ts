@@ -28,7 +28,8 @@ export function distanceM(a: Position, b: Position): number {
 
 function checkArea(area: Area): void {
   if (!(area.widthM > 0) || !(area.heightM > 0)) {
-    throw new RangeError(`area: expected positive widthM and heightM, got ${area.widthM} x ${area.heightM}`);
+    throw new RangeError(`area: expected positive widthM and heightM, got ${area.widthM} x `
+      + `${area.heightM}`);
   }
 }
 
@@ -46,7 +47,8 @@ export function placeRandom(
   centreWeight = 0,
 ): Position[] {
   checkArea(area);
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count: expected an integer >= 0, got ${count}`);
+  if (!Number.isInteger(count)
+    || count < 0) throw new RangeError(`count: expected an integer >= 0, got ${count}`);
   const out: Position[] = [];
   const sigma = Math.min(area.widthM, area.heightM) / 6;
   for (let i = 0; i < count; i++) {
@@ -75,7 +77,8 @@ function clamp(v: number, lo: number, hi: number): number {
  */
 export function placeGrid(count: number, area: Area, rng: UniformSource, jitter = 0.3): Position[] {
   checkArea(area);
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count: expected an integer >= 0, got ${count}`);
+  if (!Number.isInteger(count)
+    || count < 0) throw new RangeError(`count: expected an integer >= 0, got ${count}`);
   const cols = Math.max(1, Math.round(Math.sqrt((count * area.widthM) / area.heightM)));
   const rows = Math.max(1, Math.ceil(count / cols));
   const cw = area.widthM / cols;
@@ -105,7 +108,8 @@ export interface NamedPosition extends Position {
  */
 export function parsePositionsCsv(text: string): NamedPosition[] {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#'));
-  if (lines.length === 0) throw new LoireError('TRUNCATED', 'positions CSV: no header line', { field: 'header' });
+  if (lines.length === 0) throw new LoireError('TRUNCATED', 'positions CSV: no header line',
+    { field: 'header' });
   const sep = lines[0]!.includes(';') ? ';' : ',';
   const header = lines[0]!.split(sep).map((h) => h.trim().toLowerCase());
   const col = (names: string[]): number => header.findIndex((h) => names.includes(h));
@@ -126,7 +130,8 @@ export function parsePositionsCsv(text: string): NamedPosition[] {
       const v = Number(cells[i]);
       if (cells[i] === undefined || cells[i] === '' || !Number.isFinite(v)) {
         throw new LoireError('INVALID_VALUE',
-          `positions CSV line ${n + 1}: ${what} '${cells[i] ?? ''}' is not a number`, { field: what });
+          `positions CSV line ${n + 1}: ${what} '${cells[i] ?? ''}' is not a number`,
+            { field: what });
       }
       return v;
     };
@@ -136,7 +141,8 @@ export function parsePositionsCsv(text: string): NamedPosition[] {
     raw.push(iname >= 0 && cells[iname] ? { ...entry, name: cells[iname] } : entry);
   }
   if (metric) return raw.map((r) => withName({ xM: r.a, yM: r.b }, r.name));
-  return projectLonLat(raw.map((r) => ({ lon: r.a, lat: r.b, ...(r.name ? { name: r.name } : {}) })));
+  return projectLonLat(raw.map((r) => ({ lon: r.a, lat: r.b, ...(r.name ? { name: r.name }
+    : {}) })));
 }
 
 function withName(p: Position, name: string | undefined): NamedPosition {
@@ -189,7 +195,9 @@ export function parsePositionsGeoJson(json: unknown): NamedPosition[] {
  * Projects longitudes and latitudes to metres with an equirectangular projection around their
  * bounding box (error under 0.1 % across a French department), the south-west corner at 0, 0.
  */
-export function projectLonLat(points: { lon: number; lat: number; name?: string }[]): NamedPosition[] {
+export function projectLonLat(
+  points: { lon: number; lat: number; name?: string }[],
+): NamedPosition[] {
   if (points.length === 0) return [];
   let minLon = Infinity;
   let minLat = Infinity;
@@ -202,5 +210,6 @@ export function projectLonLat(points: { lon: number; lat: number; name?: string 
   const earthM = 6_371_008.8; // mean Earth radius (IUGG)
   const k = (Math.PI / 180) * earthM;
   const cosLat = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
-  return points.map((p) => withName({ xM: (p.lon - minLon) * k * cosLat, yM: (p.lat - minLat) * k }, p.name));
+  return points.map((p) => withName({ xM: (p.lon - minLon) * k * cosLat,
+    yM: (p.lat - minLat) * k }, p.name));
 }

@@ -95,7 +95,8 @@ export function destroyingSf(
   for (const x of interferers) {
     if (x.overlapMs <= 0) continue;
     const col = x.sf - 7;
-    if (energy[col] === undefined) throw new RangeError(`interferer sf: expected 7 to 12, got ${x.sf}`);
+    if (energy[col] === undefined) throw new RangeError(`interferer sf: expected 7 to 12, got `
+      + `${x.sf}`);
     energy[col] += 10 ** (x.powerDbm / 10) * x.overlapMs;
   }
   const signal = 10 ** (powerDbm / 10) * durationMs;

@@ -149,7 +149,8 @@ export class Medium<T = unknown> {
     this.rangeM = distanceForLossM(this.pathLoss, this.maxLossDb);
     this.cellM = Math.max(this.rangeM, 1);
     this.gateways.forEach((g, i) => {
-      const key = this.cellKey(Math.floor(g.position.xM / this.cellM), Math.floor(g.position.yM / this.cellM));
+      const key = this.cellKey(Math.floor(g.position.xM / this.cellM),
+        Math.floor(g.position.yM / this.cellM));
       const cell = this.grid.get(key);
       if (cell) cell.push(i);
       else this.grid.set(key, [i]);
@@ -279,7 +280,8 @@ export class Medium<T = unknown> {
       }
       const interferers = this.interferersAt(channel, e, gi);
       const power = e.powerDbm[k]!;
-      if (destroyingSf(this.isolation, e.sf, power, e.endMs - e.startMs, interferers) !== undefined) {
+      if (destroyingSf(this.isolation, e.sf, power, e.endMs - e.startMs,
+        interferers) !== undefined) {
         g.stats.lostCollision++;
         sawCollision = true;
         continue;

@@ -61,12 +61,14 @@ export const PATH_LOSS_PRESETS: Readonly<Record<string, PathLossPreset>> = {
   'hata-urban': {
     model: { kind: 'okumura-hata', environment: 'urban', baseHeightM: 30, mobileHeightM: 1.5,
       sigmaDb: 6 },
-    source: 'Hata 1980, small/medium city; gateway 30 m, device 1.5 m; sigma 6 dB is loire\'s choice',
+    source: 'Hata 1980, small/medium city; gateway 30 m, device 1.5 m; '
+      + 'sigma 6 dB is loire\'s choice',
   },
   'hata-suburban': {
     model: { kind: 'okumura-hata', environment: 'suburban', baseHeightM: 30, mobileHeightM: 1.5,
       sigmaDb: 6 },
-    source: 'Hata 1980, suburban correction; gateway 30 m, device 1.5 m; sigma 6 dB is loire\'s choice',
+    source: 'Hata 1980, suburban correction; gateway 30 m, device 1.5 m; '
+      + 'sigma 6 dB is loire\'s choice',
   },
 };
 
@@ -120,7 +122,8 @@ export function pathLossDb(model: PathLossModel, distanceM: number, frequencyHz 
  *
  * @example distanceForLossM(PATH_LOSS_PRESETS.lorasim.model, 127.41) // 40
  */
-export function distanceForLossM(model: PathLossModel, lossDb: number, frequencyHz = 868e6): number {
+export function distanceForLossM(model: PathLossModel, lossDb: number,
+  frequencyHz = 868e6): number {
   if (model.kind === 'log-distance') {
     return model.d0M * 10 ** ((lossDb - model.plD0Db) / (10 * model.exponent));
   }

@@ -35,12 +35,14 @@ function mapSvg(r: SimulationReport): string {
   parts.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#f4f6f8" stroke="#ccd"/>`);
   for (const d of r.devicePoints) {
     const fill = d.uplinks === 0 ? '#999' : pdrColour(d.delivered / d.uplinks);
-    parts.push(`<circle cx="${fix(d.xM * sx)}" cy="${fix(H - d.yM * sy)}" r="1.6" fill="${fill}"/>`);
+    parts.push(`<circle cx="${fix(d.xM * sx)}" cy="${fix(H - d.yM * sy)}" r="1.6" `
+      + `fill="${fill}"/>`);
   }
   for (const g of r.summary.gatewayLoad) {
     const x = g.xM * sx;
     const y = H - g.yM * sy;
-    parts.push(`<path d="M${fix(x)} ${fix(y - 6)}L${fix(x + 5)} ${fix(y + 4)}L${fix(x - 5)} ${fix(y + 4)}Z"`
+    parts.push(`<path d="M${fix(x)} ${fix(y - 6)}L${fix(x + 5)} ${fix(y + 4)}L${fix(x - 5)} `
+      + `${fix(y + 4)}Z"`
       + ` fill="#1f3b73" stroke="#fff" stroke-width="1"><title>${escapeHtml(g.id)}: `
       + `${g.received} packets</title></path>`);
   }
@@ -58,7 +60,8 @@ interface Bar {
   colour?: string;
 }
 
-function barChart(id: string, label: string, bars: Bar[], max: number, unit: (v: number) => string): string {
+function barChart(id: string, label: string, bars: Bar[], max: number,
+  unit: (v: number) => string): string {
   const W = 640;
   const H = 240;
   const left = 48;
@@ -104,7 +107,8 @@ function airtimeChart(r: SimulationReport): string {
   const hours = Math.max(1, ...series.map((s) => s.hourlyMs.length));
   const maxS = Math.max(1e-9, ...series.flatMap((s) => s.hourlyMs)) / 1000;
   const out: string[] = [];
-  out.push(`<svg class="chart" id="chart-airtime" role="img" aria-label="Airtime per sub-band per hour"`
+  out.push(`<svg class="chart" id="chart-airtime" role="img" aria-label="Airtime per sub-band `
+    + `per hour"`
     + ` viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg">`);
   for (let i = 0; i <= 4; i++) {
     const y = 14 + plotH - (plotH * i) / 4;
@@ -132,7 +136,8 @@ function airtimeChart(r: SimulationReport): string {
 
 function table(head: string[], rows: (string | number)[][]): string {
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
-  const tr = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(String(c))}</td>`).join('')}</tr>`);
+  const cell = (c: string | number): string => `<td>${escapeHtml(String(c))}</td>`;
+  const tr = rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`);
   return `<table><thead><tr>${th}</tr></thead><tbody>${tr.join('')}</tbody></table>`;
 }
 
@@ -161,24 +166,29 @@ export function renderHtmlReport(report: SimulationReport): string {
   const samples = Object.entries(report.samples).map(([cat, list]) => {
     const rows = list.map((x) => [x.device, x.codec, `${fix(x.timeMs / 3_600_000, 2)} h`, x.fPort,
       JSON.stringify(x.harmonised ?? x.data)]);
-    return `<h3>${escapeHtml(cat)}</h3>${table(['device', 'codec', 'time', 'FPort', 'reading'], rows)}`;
+    const head = ['device', 'codec', 'time', 'FPort', 'reading'];
+    return `<h3>${escapeHtml(cat)}</h3>${table(head, rows)}`;
   }).join('');
 
   const categories = Object.entries(s.byCategory).map(([k, c]) =>
     [k, c.devices, c.uplinks, c.delivered, pct(c.pdr)]);
-  const css = 'body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#222;max-width:980px}'
-    + 'table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #d5d9de;padding:3px 8px;'
-    + 'text-align:left;font-size:13px}th{background:#eef1f4}h1{font-size:22px}h2{margin-top:28px}'
-    + 'td:last-child{max-width:520px;overflow-wrap:anywhere}.kpi{display:inline-block;margin:0 18px 8px 0}'
-    + '.kpi b{display:block;font-size:22px}svg.chart{display:block;margin:8px 0;max-width:100%;height:auto}';
+  const css = [
+    'body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#222;max-width:980px}',
+    'table{border-collapse:collapse;margin:8px 0 16px}',
+    'td,th{border:1px solid #d5d9de;padding:3px 8px;text-align:left;font-size:13px}',
+    'th{background:#eef1f4}h1{font-size:22px}h2{margin-top:28px}',
+    'td:last-child{max-width:520px;overflow-wrap:anywhere}',
+    '.kpi{display:inline-block;margin:0 18px 8px 0}.kpi b{display:block;font-size:22px}',
+    'svg.chart{display:block;margin:8px 0;max-width:100%;height:auto}',
+  ].join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>loire simulation: ${escapeHtml(s.scenario)}</title>
 <style>${css}</style></head><body>
 <h1>loire simulation: ${escapeHtml(s.scenario)}</h1>
-<p>Seed ${s.seed}, ${s.hours} simulated hours, ${num(s.devices)} devices, ${num(s.gateways)} gateways,
-run in ${fix(s.elapsedMs / 1000, 1)} s.</p>
+<p>Seed ${s.seed}, ${s.hours} simulated hours, ${num(s.devices)} devices,
+${num(s.gateways)} gateways, run in ${fix(s.elapsedMs / 1000, 1)} s.</p>
 <div>
 <span class="kpi"><b>${num(s.uplinks)}</b>uplinks attempted</span>
 <span class="kpi"><b>${num(s.delivered)}</b>delivered</span>
@@ -187,13 +197,15 @@ run in ${fix(s.elapsedMs / 1000, 1)} s.</p>
 <span class="kpi"><b>${num(s.dutyCycleViolations)}</b>duty-cycle violations</span>
 </div>
 <h2>Map</h2>${mapSvg(report)}
-<h2>Delivery ratio by spreading factor</h2>${barChart('chart-sf', 'Delivery ratio by data rate', sfBars, 1,
+<h2>Delivery ratio by spreading factor</h2>${barChart('chart-sf', 'Delivery ratio by data rate',
+  sfBars, 1,
     (v) => `${Math.round(v * 100)}%`)}
 ${table(['DR', 'uplinks', 'delivered', 'ratio'], drs.map((dr) => {
     const c = s.byDataRate[dr]!;
     return [`DR${dr}`, c.uplinks, c.delivered, pct(c.pdr)];
   }))}
-<h2>Delivery by category</h2>${table(['category', 'devices', 'uplinks', 'delivered', 'ratio'], categories)}
+<h2>Delivery by category</h2>${table(['category', 'devices', 'uplinks', 'delivered', 'ratio'],
+  categories)}
 <h2>Airtime per sub-band over time</h2>${airtimeChart(report)}
 ${table(['sub-band', 'duty cycle', 'airtime'], s.airtimeBySubBand.map((b) =>
     [b.subBand, pct(b.dutyCycle), `${fix(b.airtimeMs / 1000, 1)} s`]))}

@@ -55,7 +55,8 @@ export class DutyCycleAudit {
     }
     if (bi < 0) {
       this.violations++;
-      if (this.examples.length < 5) this.examples.push(`${who}: ${frequencyHz} Hz is in no sub-band`);
+      if (this.examples.length < 5) this.examples.push(`${who}: ${frequencyHz} Hz is in no `
+        + `sub-band`);
       return;
     }
     const band = this.bands[bi]!;
@@ -88,7 +89,8 @@ export class DutyCycleAudit {
       this.violations++;
       if (this.examples.length < 5) {
         this.examples.push(`${who}: ${(used / 1000).toFixed(2)} s in one hour on `
-          + `${band.fromHz / 1e6}-${band.toHz / 1e6} MHz (budget ${(band.dutyCycle * 3600).toFixed(1)} s)`);
+          + `${band.fromHz / 1e6}-${band.toHz / 1e6} MHz (budget `
+            + `${(band.dutyCycle * 3600).toFixed(1)} s)`);
       }
     }
   }

@@ -38,7 +38,8 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
   for (const k of ka) {
-    if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+    if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string,
+      unknown>)[k])) return false;
   }
   return true;
 }
@@ -95,7 +96,8 @@ export function createReadingGenerator(
         const powerW = round((ratedW * dim) / 100 + (on ? rng.next() * 2 : 0), 0.1);
         energyWh += Math.round((powerW * periodMinutes) / 60);
         return { messageType: 'status', state: flags(['on', 'lampFault', 'driverFault',
-          'voltageFault', 'temperatureFault', 'scheduleActive'], on ? ['on', 'scheduleActive'] : []),
+          'voltageFault', 'temperatureFault', 'scheduleActive'], on ? ['on', 'scheduleActive']
+            : []),
         dimLevelPercent: dim, powerW, energyWh };
       };
     }
@@ -134,7 +136,8 @@ export function createReadingGenerator(
         return { messageType: 'level', fillLevelPercent: fill,
           distanceMm: Math.round(1500 - fill * 13), tiltDeg: Math.round(rng.next() * 3),
           temperatureC: Math.round(4 + rng.next() * 8),
-          alarms: flags(['fire', 'tilt', 'temperature', 'lowBattery', 'full'], fill >= 90 ? ['full'] : []) };
+          alarms: flags(['fire', 'tilt', 'temperature', 'lowBattery', 'full'], fill >= 90
+            ? ['full'] : []) };
       };
     }
     case 'codec-examples': {

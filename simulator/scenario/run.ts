@@ -103,18 +103,22 @@ function randomKey(rng: Rng): Uint8Array {
   return k;
 }
 
-function place(p: Placement | undefined, count: number, area: Area, rng: Rng, what: string): Position[] {
+function place(p: Placement | undefined, count: number, area: Area, rng: Rng,
+  what: string): Position[] {
   const kind = p?.kind ?? 'random';
-  if (kind === 'random') return placeRandom(count, area, rng, (p as { centreWeight?: number })?.centreWeight ?? 0);
+  if (kind === 'random') return placeRandom(count, area, rng,
+    (p as { centreWeight?: number })?.centreWeight ?? 0);
   if (kind === 'grid') return placeGrid(count, area, rng, (p as { jitter?: number }).jitter ?? 0.3);
   if (kind === 'positions') {
     const list = (p as { positions: Position[] }).positions;
     if (!Array.isArray(list) || list.length < count) {
-      throw new RangeError(`${what}.placement.positions: expected at least ${count} positions, got ${list?.length ?? 0}`);
+      throw new RangeError(`${what}.placement.positions: expected at least ${count} positions, `
+        + `got ${list?.length ?? 0}`);
     }
     return list.slice(0, count).map((q) => ({ xM: q.xM, yM: q.yM }));
   }
-  throw new RangeError(`${what}.placement.kind: expected random, grid or positions, got '${String(kind)}'`);
+  throw new RangeError(`${what}.placement.kind: expected random, grid or positions, got `
+    + `'${String(kind)}'`);
 }
 
 /**
@@ -160,13 +164,16 @@ export class Simulation {
     this.startedAt = (options.now ?? Date.now)();
     this.scenario = scenario;
     if (scenario?.region !== 'eu868') {
-      throw new RangeError(`scenario.region: only 'eu868' is supported, got '${String(scenario?.region)}'`);
+      throw new RangeError(`scenario.region: only 'eu868' is supported, got `
+        + `'${String(scenario?.region)}'`);
     }
     this.seed = options.seed ?? scenario.seed ?? 1;
     this.hours = options.hours ?? scenario.hours ?? 24;
-    if (!(this.hours > 0)) throw new RangeError(`hours: expected a positive number, got ${this.hours}`);
+    if (!(this.hours > 0)) throw new RangeError(`hours: expected a positive number, got `
+      + `${this.hours}`);
     const start = Date.parse(scenario.startTime ?? DEFAULT_START);
-    if (!Number.isFinite(start)) throw new RangeError(`scenario.startTime: not an ISO 8601 time: '${scenario.startTime}'`);
+    if (!Number.isFinite(start)) throw new RangeError(`scenario.startTime: not an ISO 8601 time: `
+      + `'${scenario.startTime}'`);
     this.startEpochMs = start;
     this.engine = new Engine({ seed: this.seed });
     const root = this.engine.rng;
@@ -201,9 +208,11 @@ export class Simulation {
 
     const net = scenario.network ?? {};
     const netId = parseInt(net.netId ?? '000013', 16);
-    this.joinServer = new JoinServer({ netId, rx1DrOffset: 0, rx2Dr: this.region.rx2.dr, rxDelayS: 1,
+    this.joinServer = new JoinServer({ netId, rx1DrOffset: 0, rx2Dr: this.region.rx2.dr,
+      rxDelayS: 1,
       cfList: { cfListType: 0, frequenciesHz: EU868_CF_LIST_HZ } as never });
-    const channelPlanHz = [...this.region.defaultChannels.map((c) => c.frequencyHz), ...EU868_CF_LIST_HZ];
+    const channelPlanHz = [...this.region.defaultChannels.map((c) => c.frequencyHz),
+      ...EU868_CF_LIST_HZ];
     this.application = new ApplicationServer({
       codecOf: (eui) => this.byEui.get(eui)?.codec,
       keepAll: options.keepReadings === true,
@@ -236,15 +245,18 @@ export class Simulation {
     let serial = 0;
     for (const group of scenario.devices.groups) {
       const codec = options.resolveCodec(group.codec);
-      if (codec === undefined) throw new RangeError(`devices.groups '${group.name}': unknown codec '${group.codec}'`);
+      if (codec === undefined) throw new RangeError(`devices.groups '${group.name}': unknown `
+        + `codec '${group.codec}'`);
       if (typeof codec.encodeUplink !== 'function') {
-        throw new RangeError(`devices.groups '${group.name}': codec '${group.codec}' has no encodeUplink`);
+        throw new RangeError(`devices.groups '${group.name}': codec '${group.codec}' has no `
+          + `encodeUplink`);
       }
       if (!Number.isInteger(group.count) || group.count < 0) {
         throw new RangeError(`devices.groups '${group.name}'.count: expected an integer >= 0`);
       }
       if (!(group.periodMinutes > 0)) {
-        throw new RangeError(`devices.groups '${group.name}'.periodMinutes: expected a positive number`);
+        throw new RangeError(`devices.groups '${group.name}'.periodMinutes: expected a positive `
+          + `number`);
       }
       const positions = place(group.placement ?? defaultPlacement, group.count, area, devPlaceRng,
         `devices.groups '${group.name}'`);
@@ -255,7 +267,8 @@ export class Simulation {
         const joinEui = '4c6f697265000001';
         const appKey = randomKey(keyRng);
         const nwkKey = version === '1.1' ? randomKey(keyRng) : undefined;
-        this.joinServer.register({ version: version === '1.1' ? '1.1' : '1.0', devEui, joinEui, appKey,
+        this.joinServer.register({ version: version === '1.1' ? '1.1' : '1.0', devEui, joinEui,
+          appKey,
           ...(nwkKey ? { nwkKey } : {}) });
         const position = positions[i]!;
         const links = this.medium.linksFor(position);
@@ -273,7 +286,8 @@ export class Simulation {
           codec: {
             encodeUplink: (input) => {
               const out = codec.encodeUplink!({ data: input.data, variables: input.variables });
-              if (encoded) encoded.set(Array.from(out.bytes, (b) => hex(b, 2)).join(''), input.data);
+              if (encoded) encoded.set(Array.from(out.bytes, (b) => hex(b, 2)).join(''),
+                input.data);
               return out;
             },
           },
@@ -287,7 +301,8 @@ export class Simulation {
           recordTrace: false,
           radio: { transmit: (tx) => this.transmit(tx) },
         });
-        const sim: SimDevice = { name, devEui, group, category: codec.category, codec, position, links,
+        const sim: SimDevice = { name, devEui, group, category: codec.category, codec, position,
+          links,
           device, uplinks: 0, delivered: 0, ...(encoded ? { encoded } : {}) };
         this.devices.push(sim);
         this.byName.set(name, sim);
@@ -295,7 +310,8 @@ export class Simulation {
         this.engine.at(powerOnRng.uniform(0, spreadMs), () => device.start());
       }
     }
-    for (const b of this.region.subBands) this.airtime.set(b.name, new Array(Math.ceil(this.hours)).fill(0));
+    for (const b of this.region.subBands) this.airtime.set(b.name,
+      new Array(Math.ceil(this.hours)).fill(0));
   }
 
   /** The fastest LoRa data rate the best gateway hears with the installation margin. */
@@ -346,7 +362,8 @@ export class Simulation {
     const rate = this.region.dataRates[tx.dr]!;
     this.transmissions++;
     this.audit.record(tx.device, tx.frequencyHz, tx.startMs, tx.toaMs);
-    const band = this.region.subBands.find((b) => tx.frequencyHz >= b.fromHz && tx.frequencyHz < b.toHz);
+    const band = this.region.subBands.find((b) => tx.frequencyHz >= b.fromHz
+      && tx.frequencyHz < b.toHz);
     if (band) {
       const hourly = this.airtime.get(band.name)!;
       const h = Math.min(hourly.length - 1, Math.floor(tx.startMs / HOUR_MS));
@@ -360,16 +377,20 @@ export class Simulation {
     }
     const sf = rate.sf ?? 7;
     const bandwidthHz = rate.bandwidthHz ?? 125000;
-    const e = this.medium.begin({ startMs: tx.startMs, toaMs: tx.toaMs, frequencyHz: tx.frequencyHz, sf,
+    const e = this.medium.begin({ startMs: tx.startMs, toaMs: tx.toaMs,
+      frequencyHz: tx.frequencyHz, sf,
       bandwidthHz, txPowerDbm: tx.txPowerDbm, links: dev.links, payload: { tx, dev } });
     this.engine.at(e.endMs, () => {
       const out = this.medium.end(e);
       if (out.lost === 'collision') this.collisions++;
       for (const r of out.receptions) {
         this.networkServer.receive({ phyPayload: tx.phyPayload, gatewayIndex: r.gatewayIndex,
-          rssiDbm: r.rssiDbm, snrDb: r.snrDb, frequencyHz: tx.frequencyHz, dr: tx.dr, endMs: e.endMs });
-        this.options.onReception?.({ gatewayIndex: r.gatewayIndex, gateway: r.gateway, timeMs: e.endMs,
-          epochMs: this.startEpochMs + e.endMs, frequencyHz: tx.frequencyHz, dr: tx.dr, sf, bandwidthHz,
+          rssiDbm: r.rssiDbm, snrDb: r.snrDb, frequencyHz: tx.frequencyHz, dr: tx.dr,
+            endMs: e.endMs });
+        this.options.onReception?.({ gatewayIndex: r.gatewayIndex, gateway: r.gateway,
+          timeMs: e.endMs,
+          epochMs: this.startEpochMs + e.endMs, frequencyHz: tx.frequencyHz, dr: tx.dr, sf,
+            bandwidthHz,
           rssiDbm: r.rssiDbm, snrDb: r.snrDb, phyPayload: tx.phyPayload });
       }
     });
@@ -383,11 +404,13 @@ export class Simulation {
       if (dev === undefined) return;
       const k = dev.links.gateways.indexOf(d.gatewayIndex);
       if (k < 0) return;
-      const band = this.region.subBands.find((b) => d.frequencyHz >= b.fromHz && d.frequencyHz < b.toHz);
+      const band = this.region.subBands.find((b) => d.frequencyHz >= b.fromHz
+        && d.frequencyHz < b.toHz);
       const txPowerDbm = band?.maxErpDbm ?? 14;
       // The link's loss (shadowing included) plus the same per-packet fading as uplinks.
       const fading = FADING_SIGMA_DB * standardNormal(this.downRng);
-      const power = txPowerDbm + gw.antennaGainDbi + this.deviceGain - dev.links.lossDb[k]! - fading;
+      const power = txPowerDbm + gw.antennaGainDbi
+        + this.deviceGain - dev.links.lossDb[k]! - fading;
       const rate = this.region.dataRates[d.dr]!;
       const sf = rate.sf ?? 12;
       const bw = rate.bandwidthHz ?? 125000;
@@ -395,7 +418,8 @@ export class Simulation {
       const snrDb = power - noiseFloorDbm(bw, 6);
       if (power < sensitivityDbm(RECEIVER_PRESETS.sx1276!.sensitivityDbm, sf, bw)) return;
       if (snrDb < SNR_FLOOR_DB[sf]!) return;
-      if (dev.device.receive(d.phyPayload, d.window, { frequencyHz: d.frequencyHz, dr: d.dr, snrDb })) {
+      if (dev.device.receive(d.phyPayload, d.window, { frequencyHz: d.frequencyHz, dr: d.dr,
+        snrDb })) {
         this.downlinksReceived++;
       }
     });
@@ -407,7 +431,8 @@ export class Simulation {
     const ns = this.networkServer.stats;
     const byDataRate: Record<string, DeliveryCount> = {};
     for (const [dr, c] of [...this.byDr].sort((a, b) => a[0] - b[0])) {
-      byDataRate[dr] = { uplinks: c.uplinks, delivered: c.delivered, pdr: c.uplinks ? c.delivered / c.uplinks : 0 };
+      byDataRate[dr] = { uplinks: c.uplinks, delivered: c.delivered, pdr: c.uplinks
+        ? c.delivered / c.uplinks : 0 };
     }
     const byCategory: SimulationSummary['byCategory'] = {};
     let uplinks = 0;
@@ -456,7 +481,8 @@ export class Simulation {
       dutyCycleViolations: this.audit.violations,
       joins: { requests: joinRequests, accepted: joins,
         devNonceRefused: this.joinServer.stats.devNonceRefused, neverJoined },
-      downlinks: { sent: ns.downlinks, rx1: ns.rx1, rx2: ns.rx2, refusedDutyCycle: ns.downlinkRefused,
+      downlinks: { sent: ns.downlinks, rx1: ns.rx1, rx2: ns.rx2,
+        refusedDutyCycle: ns.downlinkRefused,
         acks: ns.acks, linkAdrReq: ns.linkAdrReq, receivedByDevices: this.downlinksReceived },
       gatewayLoad: this.gateways.map((g) => ({ id: g.id, xM: g.position.xM, yM: g.position.yM,
         received: g.stats.received, lostCollision: g.stats.lostCollision,
@@ -470,13 +496,16 @@ export class Simulation {
     };
     const samples: SimulationReport['samples'] = {};
     for (const [cat, list] of Object.entries(this.application.samples)) {
-      samples[cat] = list.map((x) => ({ device: this.byEui.get(x.devEui)?.name ?? x.devEui, codec: x.codec,
-        timeMs: x.timeMs, fPort: x.fPort, data: x.data, ...(x.harmonised !== undefined ? { harmonised: x.harmonised } : {}) }));
+      samples[cat] = list.map((x) => ({ device: this.byEui.get(x.devEui)?.name ?? x.devEui,
+        codec: x.codec,
+        timeMs: x.timeMs, fPort: x.fPort, data: x.data, ...(x.harmonised !== undefined
+          ? { harmonised: x.harmonised } : {}) }));
     }
     return {
       summary,
       area: this.scenario.area,
-      devicePoints: this.devices.map((d) => ({ xM: d.position.xM, yM: d.position.yM, category: d.category,
+      devicePoints: this.devices.map((d) => ({ xM: d.position.xM, yM: d.position.yM,
+        category: d.category,
         uplinks: d.uplinks, delivered: d.delivered })),
       samples,
     };

@@ -13,7 +13,8 @@ import {
 
 describe('ChirpStack default ADR tables', () => {
   it('packet loss: 20 uplinks with two one-frame gaps is 10 %', () => {
-    const h = Array.from({ length: 20 }, (_, i) => ({ fCnt: i < 5 ? i : i < 10 ? i + 1 : i + 2, maxSnrDb: 0 }));
+    const h = Array.from({ length: 20 }, (_, i) => ({ fCnt: i < 5 ? i : i < 10 ? i + 1 : i + 2,
+      maxSnrDb: 0 }));
     expect(adrPacketLossPercent(h)).toBe(10);
   });
 
@@ -42,7 +43,8 @@ describe('ChirpStack default ADR tables', () => {
 describe('adrDecide', () => {
   const base = { sfOfDr: (d: number) => (d <= 5 ? 12 - d : undefined), txPowerIndex: 0, nbTrans: 1,
     maxDr: 5, maxTxPowerIndex: 7, installationMarginDb: 10 };
-  it('spends a positive margin at once: SNR 5 dB at SF12 (floor -20) is 15 dB over, 5 steps', () => {
+  it('spends a positive margin at once: SNR 5 dB at SF12 (floor -20) is 15 dB over, 5 steps',
+    () => {
     expect(adrDecide({ ...base, dr: 0, history: [{ fCnt: 0, maxSnrDb: 5 }] }))
       .toEqual({ dr: 5, txPowerIndex: 0, nbTrans: 1 });
   });

@@ -30,7 +30,8 @@ describe('loire simulate', () => {
       '--report', report], io);
     expect(status).toBe(0);
     const s = JSON.parse(io.stdout.join(''));
-    for (const k of ['uplinks', 'delivered', 'pdr', 'dutyCycleViolations', 'byCategory']) expect(s).toHaveProperty(k);
+    for (const k of ['uplinks', 'delivered', 'pdr', 'dutyCycleViolations',
+      'byCategory']) expect(s).toHaveProperty(k);
     expect(s.uplinks).toBeGreaterThan(100);
     expect(s.delivered).toBeLessThanOrEqual(s.uplinks);
     expect(s.pdr).toBeCloseTo(s.delivered / s.uplinks, 9);
@@ -64,13 +65,15 @@ describe('loire simulate', () => {
       const p = decodeSemtechPacket(new Uint8Array(m));
       got.push(p);
       const ack = p.type === 'PUSH_DATA' ? 1 : p.type === 'PULL_DATA' ? 4 : -1;
-      if (ack >= 0) server.send(Uint8Array.of(2, p.token >> 8, p.token & 0xff, ack), rinfo.port, rinfo.address);
+      if (ack >= 0) server.send(Uint8Array.of(2, p.token >> 8, p.token & 0xff, ack), rinfo.port,
+        rinfo.address);
     });
     try {
       const io = captureIo();
       // 20 simulated minutes at 1200 x: about one second of wall time.
       const status = await runCli(['simulate', scenarioFile, '--hours', String(20 / 60), '--json',
-        '--report', join(dir, 'f.html'), '--forward', 'udp://127.0.0.1:' + port, '--speed', '1200'], io);
+        '--report', join(dir, 'f.html'), '--forward', 'udp://127.0.0.1:' + port, '--speed',
+          '1200'], io);
       expect(status).toBe(0);
       const s = JSON.parse(io.stdout.join(''));
       const push = got.filter((p) => p.type === 'PUSH_DATA');
@@ -79,11 +82,13 @@ describe('loire simulate', () => {
       expect(new Set(pull.map((p) => p.gatewayEui)).size).toBe(2);
       const rxpk = push.flatMap((p) => (p.json!.rxpk as Record<string, unknown>[]) ?? []);
       expect(rxpk.length).toBe(s.forward.rxpk);
-      const received = s.gatewayLoad.reduce((a: number, g: { received: number }) => a + g.received, 0);
+      const received = s.gatewayLoad.reduce((a: number, g: { received: number }) => a
+        + g.received, 0);
       expect(rxpk.length).toBe(received);
       for (const r of rxpk) {
         expect(r.time).toMatch(/^2026-01-15T00:[0-2]\d:\d\d\.\d{6}Z$/);
-        expect(Number.isInteger(r.tmst) && (r.tmst as number) >= 0 && (r.tmst as number) < 2 ** 32).toBe(true);
+        expect(Number.isInteger(r.tmst) && (r.tmst as number) >= 0
+          && (r.tmst as number) < 2 ** 32).toBe(true);
         expect([868.1, 868.3, 868.5, 867.1, 867.3, 867.5, 867.7, 867.9]).toContain(r.freq);
         expect(r.datr).toMatch(/^SF(7|8|9|10|11|12)BW125$/);
         expect(r.codr).toBe('4/5');

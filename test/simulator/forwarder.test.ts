@@ -19,19 +19,23 @@ const EUI = '0016c001ff10a235';
 
 describe('datagram layout', () => {
   it('PULL_DATA is version 2, token big-endian, identifier 2, then the EUI (12 bytes)', () => {
-    const b = encodeSemtechPacket({ version: 2, type: 'PULL_DATA', token: 0x1234, gatewayEui: EUI });
-    expect(Array.from(b)).toEqual([2, 0x12, 0x34, 2, 0x00, 0x16, 0xc0, 0x01, 0xff, 0x10, 0xa2, 0x35]);
+    const b = encodeSemtechPacket({ version: 2, type: 'PULL_DATA', token: 0x1234,
+      gatewayEui: EUI });
+    expect(Array.from(b)).toEqual([2, 0x12, 0x34, 2, 0x00, 0x16, 0xc0, 0x01, 0xff, 0x10, 0xa2,
+      0x35]);
   });
   it('PUSH_DATA carries the JSON after the 12-byte header and decodes back', () => {
     const b = encodeSemtechPacket({ version: 2, type: 'PUSH_DATA', token: 7, gatewayEui: EUI,
       json: { stat: { rxnb: 2 } } });
     expect(b[3]).toBe(0);
     expect(String.fromCharCode(...b.subarray(12))).toBe('{"stat":{"rxnb":2}}');
-    expect(decodeSemtechPacket(b)).toEqual({ version: 2, token: 7, type: 'PUSH_DATA', gatewayEui: EUI,
+    expect(decodeSemtechPacket(b)).toEqual({ version: 2, token: 7, type: 'PUSH_DATA',
+      gatewayEui: EUI,
       json: { stat: { rxnb: 2 } } });
   });
   it('PUSH_ACK and PULL_ACK are 4 bytes', () => {
-    expect(decodeSemtechPacket(Uint8Array.of(2, 0xab, 0xcd, 1))).toEqual({ version: 2, token: 0xabcd,
+    expect(decodeSemtechPacket(Uint8Array.of(2, 0xab, 0xcd, 1))).toEqual({ version: 2,
+      token: 0xabcd,
       type: 'PUSH_ACK' });
     expect(decodeSemtechPacket(Uint8Array.of(2, 0, 1, 4)).type).toBe('PULL_ACK');
   });
@@ -47,7 +51,8 @@ describe('datagram layout', () => {
       expect((e as LoireError).offset).toBe(4);
     }
   });
-  it('rxpk fields: tmst wraps at 2^32, datr, time with microseconds, RSSI integer, SNR 0.1 dB', () => {
+  it('rxpk fields: tmst wraps at 2^32, datr, time with microseconds, RSSI integer, SNR 0.1 dB',
+    () => {
     const phy = Uint8Array.of(0x40, 1, 2, 3, 4, 0, 0, 0);
     const r = buildRxpk({ epochMs: Date.UTC(2026, 11, 4, 8, 0, 0) + 0.5, counterUs: 2 ** 32 + 5,
       frequencyHz: 868_100_000, sf: 9, bandwidthHz: 125000, rssiDbm: -97.6, snrDb: -3.26,

@@ -19,15 +19,18 @@ function setup(capture: string, concentrator: 'sx1301' | 'sx1302' = 'sx1302') {
   const medium = new Medium<string>({ gateways: [gw], pathLoss: FLAT,
     isolation: ISOLATION_PRESETS[capture]!.matrix, rng, fadingSigmaDb: 0 });
   // One link to the gateway with a chosen loss, so each packet's power is set by hand.
-  const link = (lossDb: number): Links => ({ gateways: Int32Array.of(0), lossDb: Float64Array.of(lossDb) });
-  const send = (name: string, startMs: number, toaMs: number, sf: number, powerDbm: number, f = 868.1e6) =>
+  const link = (lossDb: number): Links => ({ gateways: Int32Array.of(0),
+    lossDb: Float64Array.of(lossDb) });
+  const send = (name: string, startMs: number, toaMs: number, sf: number, powerDbm: number,
+    f = 868.1e6) =>
     medium.begin({ startMs, toaMs, frequencyHz: f, sf, bandwidthHz: 125000, txPowerDbm: 14,
       links: link(14 - powerDbm), payload: name });
   return { gw, medium, send };
 }
 
 describe('capture by the isolation matrix', () => {
-  it('Goursaud co-SF: the stronger of two overlapping packets survives at 7 dB, neither at 5 dB', () => {
+  it('Goursaud co-SF: the stronger of two overlapping packets survives at 7 dB, neither at 5 dB',
+    () => {
     let s = setup('goursaud');
     let a = s.send('a', 0, 100, 9, -100);
     let b = s.send('b', 0, 100, 9, -107);
@@ -41,7 +44,8 @@ describe('capture by the isolation matrix', () => {
     expect(s.medium.end(b).lost).toBe('collision');
   });
 
-  it('Goursaud inter-SF: an SF12 packet survives an SF7 one 30 dB stronger (isolation -36 dB)', () => {
+  it('Goursaud inter-SF: an SF12 packet survives an SF7 one 30 dB stronger (isolation -36 dB)',
+    () => {
     const s = setup('goursaud');
     const weak = s.send('weak', 0, 1000, 12, -120);
     const strong = s.send('strong', 200, 50, 7, -90);
@@ -49,7 +53,8 @@ describe('capture by the isolation matrix', () => {
     expect(s.medium.end(weak).receptions).toHaveLength(1);
   });
 
-  it('Goursaud inter-SF: an SF7 packet is lost to an SF12 one 25 dB stronger (isolation -20 dB)', () => {
+  it('Goursaud inter-SF: an SF7 packet is lost to an SF12 one 25 dB stronger (isolation -20 dB)',
+    () => {
     const s = setup('goursaud');
     const strong = s.send('strong', 0, 1000, 12, -95);
     const weak = s.send('weak', 100, 50, 7, -120);
@@ -106,13 +111,15 @@ describe('gateway limits', () => {
 
   it('below sensitivity (SX1302 SF12: -141 dBm) or the SNR floor, nothing is received', () => {
     const s = setup('goursaud');
-    // SF7: sensitivity -127 dBm, but the SNR floor (-7.5 dB over a -117 dBm noise floor) is stricter.
+    // SF7: sensitivity -127 dBm, but the SNR floor (-7.5 dB over a -117 dBm noise floor) is
+    // stricter.
     expect(s.medium.end(s.send('a', 0, 50, 7, -126)).lost).toBe('out-of-range');
     expect(s.medium.end(s.send('b', 100, 50, 7, -124)).receptions).toHaveLength(1);
     expect(s.medium.end(s.send('c', 200, 50, 12, -142)).lost).toBe('out-of-range');
   });
 
-  it('reports RSSI and SNR against the thermal noise floor (-174 + 10 log10(125 kHz) + 6 dB)', () => {
+  it('reports RSSI and SNR against the thermal noise floor (-174 + 10 log10(125 kHz) + 6 dB)',
+    () => {
     const s = setup('goursaud');
     const r = s.medium.end(s.send('a', 0, 50, 7, -100)).receptions[0]!;
     expect(r.rssiDbm).toBeCloseTo(-100, 9);

@@ -76,7 +76,8 @@ describe('path loss', () => {
     expect(range(ns3, 12) / 1000).toBeCloseTo(9.1, 1);
   });
 
-  test.prop([fc.constantFrom(...Object.keys(PATH_LOSS_PRESETS)), fc.double({ min: 10, max: 3e4, noNaN: true })])(
+  test.prop([fc.constantFrom(...Object.keys(PATH_LOSS_PRESETS)), fc.double({ min: 10, max: 3e4,
+    noNaN: true })])(
     'distanceForLossM inverts pathLossDb for every preset', (name, d) => {
       const m = pathLossPreset(name).model;
       expect(distanceForLossM(m, pathLossDb(m, d)) / d).toBeCloseTo(1, 6);
@@ -132,25 +133,31 @@ describe('sensitivity and SNR', () => {
 describe('isolation matrices', () => {
   const g = ISOLATION_PRESETS.goursaud!.matrix;
   it('co-SF: survives 6 dB above a fully overlapping interferer, not 5 dB (Goursaud)', () => {
-    expect(destroyingSf(g, 9, -100, 100, [{ sf: 9, powerDbm: -106, overlapMs: 100 }])).toBeUndefined();
+    expect(destroyingSf(g, 9, -100, 100, [{ sf: 9, powerDbm: -106,
+      overlapMs: 100 }])).toBeUndefined();
     expect(destroyingSf(g, 9, -100, 100, [{ sf: 9, powerDbm: -105, overlapMs: 100 }])).toBe(9);
   });
-  it('inter-SF: SF12 survives an SF7 interferer 35 dB stronger but not 37 dB (row SF12 = -36)', () => {
-    expect(destroyingSf(g, 12, -120, 1000, [{ sf: 7, powerDbm: -85, overlapMs: 1000 }])).toBeUndefined();
+  it('inter-SF: SF12 survives an SF7 interferer 35 dB stronger but not 37 dB (row SF12 = -36)',
+    () => {
+    expect(destroyingSf(g, 12, -120, 1000, [{ sf: 7, powerDbm: -85,
+      overlapMs: 1000 }])).toBeUndefined();
     expect(destroyingSf(g, 12, -120, 1000, [{ sf: 7, powerDbm: -83, overlapMs: 1000 }])).toBe(7);
   });
   it('energy counts the overlap only: a 10 % overlap is 10 dB less interference', () => {
-    expect(destroyingSf(g, 7, -100, 100, [{ sf: 7, powerDbm: -97, overlapMs: 10 }])).toBeUndefined();
+    expect(destroyingSf(g, 7, -100, 100, [{ sf: 7, powerDbm: -97,
+      overlapMs: 10 }])).toBeUndefined();
     expect(destroyingSf(g, 7, -100, 100, [{ sf: 7, powerDbm: -97, overlapMs: 100 }])).toBe(7);
   });
   it('ALOHA: any co-SF overlap destroys, other SFs never', () => {
     const a = ISOLATION_PRESETS.aloha!.matrix;
     expect(destroyingSf(a, 7, -50, 100, [{ sf: 7, powerDbm: -140, overlapMs: 1 }])).toBe(7);
-    expect(destroyingSf(a, 7, -140, 100, [{ sf: 8, powerDbm: -50, overlapMs: 100 }])).toBeUndefined();
+    expect(destroyingSf(a, 7, -140, 100, [{ sf: 8, powerDbm: -50,
+      overlapMs: 100 }])).toBeUndefined();
   });
   it('6 dB co-SF only: inter-SF never destroys', () => {
     const m = ISOLATION_PRESETS['co-sf-6db']!.matrix;
-    expect(destroyingSf(m, 7, -140, 100, [{ sf: 12, powerDbm: -40, overlapMs: 100 }])).toBeUndefined();
+    expect(destroyingSf(m, 7, -140, 100, [{ sf: 12, powerDbm: -40,
+      overlapMs: 100 }])).toBeUndefined();
     expect(destroyingSf(m, 7, -100, 100, [{ sf: 7, powerDbm: -105, overlapMs: 100 }])).toBe(7);
   });
 });
@@ -173,14 +180,16 @@ describe('placement', () => {
     expect(Math.max(...p.map((q) => q.xM))).toBeGreaterThan(15000);
   });
   it('reads CSV in metres and in degrees', () => {
-    expect(parsePositionsCsv('name;x_m;y_m\ngw1;10;20\n')).toEqual([{ name: 'gw1', xM: 10, yM: 20 }]);
+    expect(parsePositionsCsv('name;x_m;y_m\ngw1;10;20\n')).toEqual([{ name: 'gw1', xM: 10,
+      yM: 20 }]);
     // Two points 0.01 degree of latitude apart are 1,112 m apart (mean Earth radius).
     const p = parsePositionsCsv('lat,lon\n45.75,4.85\n45.76,4.85\n');
     expect(p[1]!.yM - p[0]!.yM).toBeCloseTo(1111.95, 1);
   });
   it('reads GeoJSON points (longitude first) and keeps names', () => {
     const fcoll = { type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { name: 'a' }, geometry: { type: 'Point', coordinates: [4.85, 45.75] } },
+      { type: 'Feature', properties: { name: 'a' }, geometry: { type: 'Point', coordinates: [4.85,
+        45.75] } },
       { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [4.86, 45.75] } },
     ] };
     const p = parsePositionsGeoJson(fcoll);

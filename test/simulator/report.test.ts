@@ -57,7 +57,8 @@ describe('HTML report', () => {
           })`)) as { id: string; width: number; height: number; marks: number }[];
         expect(errors).toEqual([]);
         expect(requests).toEqual([]);
-        expect(charts.map((c) => c.id)).toEqual(['chart-map', 'chart-sf', 'chart-airtime', 'chart-gateways']);
+        expect(charts.map((c) => c.id)).toEqual(['chart-map', 'chart-sf', 'chart-airtime',
+          'chart-gateways']);
         for (const c of charts) {
           expect(c.width).toBeGreaterThan(300);
           expect(c.height).toBeGreaterThan(100);
@@ -65,7 +66,8 @@ describe('HTML report', () => {
         }
         // The map shows every device and every gateway.
         expect(charts[0]!.marks).toBe(90 + 4);
-        const png = await page.screenshot({ fullPage: true, path: resolve(dir, 'report-test.png') });
+        const png = await page.screenshot({ fullPage: true, path: resolve(dir,
+          'report-test.png') });
         // A PNG of a full page with charts: IHDR width and height, and far more than a blank page.
         expect(png.readUInt32BE(16)).toBe(1000);
         expect(png.readUInt32BE(20)).toBeGreaterThan(1500);

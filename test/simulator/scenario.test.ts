@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { group, simulate, tinyScenario } from './_scenario.js';
 
 describe('delivery ratio', () => {
-  it('falls as density rises (one gateway, 40 then 600 devices at SF7 reporting each minute)', () => {
+  it('falls as density rises (one gateway, 40 then 600 devices at SF7 reporting each minute)',
+    () => {
     const at = (n: number) => tinyScenario({ widthM: 1500, groups: [group(n, 1)], initialDr: 5,
       adr: false });
     const sparse = simulate(at(40)).report.summary;
@@ -65,14 +66,17 @@ describe('what arrives', () => {
       expect(seen.has(key)).toBe(false);
       seen.add(key);
     }
-    expect(Object.keys(report.samples).sort()).toEqual(['air', 'hvac', 'lighting', 'waste', 'water']);
+    expect(Object.keys(report.samples).sort()).toEqual(['air', 'hvac', 'lighting', 'waste',
+      'water']);
   });
 
   it('merges the copies heard by several gateways (deduplication)', () => {
-    const { sim, report } = simulate(tinyScenario({ gateways: 9, widthM: 3000, groups: [group(50, 5)] }));
+    const { sim, report } = simulate(tinyScenario({ gateways: 9, widthM: 3000, groups: [group(50,
+      5)] }));
     const ns = sim.networkServer.stats;
     expect(report.summary.duplicatesMerged).toBeGreaterThan(report.summary.delivered);
-    expect(ns.copies).toBe(ns.duplicates + ns.uplinks + ns.repetitions + ns.joinRequests + ns.micFailures
+    expect(ns.copies).toBe(ns.duplicates + ns.uplinks + ns.repetitions + ns.joinRequests
+      + ns.micFailures
       + ns.replays + ns.unknownDevice + ns.malformed);
     const received = report.summary.gatewayLoad.reduce((a, g) => a + g.received, 0);
     expect(received).toBe(ns.copies);
@@ -90,7 +94,8 @@ describe('what arrives', () => {
     const { report } = simulate(tinyScenario({ gateways: 4, groups: [group(60, 10)] }));
     expect(report.summary.joins.accepted).toBe(60);
     expect(report.summary.joins.devNonceRefused).toBe(0);
-    expect(report.summary.downlinks.rx1 + report.summary.downlinks.rx2).toBe(report.summary.downlinks.sent);
+    expect(report.summary.downlinks.rx1
+      + report.summary.downlinks.rx2).toBe(report.summary.downlinks.sent);
   });
 
   it('acknowledges confirmed uplinks', () => {
