@@ -210,7 +210,7 @@ export class Simulation {
     const netId = parseInt(net.netId ?? '000013', 16);
     this.joinServer = new JoinServer({ netId, rx1DrOffset: 0, rx2Dr: this.region.rx2.dr,
       rxDelayS: 1,
-      cfList: { cfListType: 0, frequenciesHz: EU868_CF_LIST_HZ } as never });
+      cfList: { cfListType: 0, frequenciesHz: EU868_CF_LIST_HZ } });
     const channelPlanHz = [...this.region.defaultChannels.map((c) => c.frequencyHz),
       ...EU868_CF_LIST_HZ];
     this.application = new ApplicationServer({
