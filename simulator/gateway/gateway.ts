@@ -4,7 +4,12 @@
  * the downlink duty cycle of the sub-bands it transmits in.
  */
 import type { Position } from '../radio/geo.js';
-import { receiverPreset, type SensitivityTable } from '../radio/sensitivity.js';
+import {
+  noiseFloorDbm,
+  receiverPreset,
+  SNR_FLOOR_DB,
+  type SensitivityTable,
+} from '../radio/sensitivity.js';
 
 /** The concentrator chips loire models. */
 export type Concentrator = 'sx1301' | 'sx1302';
@@ -74,6 +79,8 @@ export class Gateway {
   readonly concentrator: Concentrator;
   readonly demodulators: number;
   readonly noiseFigureDb: number;
+  /** Thermal noise floor over 125 kHz with this noise figure, dBm. */
+  readonly noiseFloor125Dbm: number;
   readonly stats: GatewayStats = {
     received: 0, lostDemodulators: 0, lostHalfDuplex: 0, lostCollision: 0,
     downlinks: 0, downlinksRefused: 0, downlinkAirtimeMs: 0,
@@ -81,6 +88,8 @@ export class Gateway {
   /** Demodulation paths in use now (maintained by the medium). */
   busyPaths = 0;
   private readonly table: SensitivityTable;
+  /** Receive floor by SF at 125 kHz, computed once (the per-packet hot path reads it). */
+  private readonly floor125: number[] = [];
   private readonly dutyCycle: DownlinkDutyCycle | undefined;
   /** Recent transmissions [start, end) in ms, oldest first. */
   private readonly tx: number[] = [];
@@ -105,8 +114,24 @@ export class Gateway {
       throw new RangeError(`demodulators: expected an integer >= 1, got ${this.demodulators}`);
     }
     this.noiseFigureDb = options.noiseFigureDb ?? 6;
+    this.noiseFloor125Dbm = noiseFloorDbm(125000, this.noiseFigureDb);
     this.table = receiverPreset(this.concentrator).sensitivityDbm;
     this.dutyCycle = options.dutyCycle;
+  }
+
+  /**
+   * The weakest packet this gateway demodulates at `sf`: its sensitivity or the SF's SNR floor
+   * above the thermal noise, whichever is higher.
+   */
+  receiveFloorDbm(sf: number, bandwidthHz: number): number {
+    if (bandwidthHz === 125000) {
+      const cached = this.floor125[sf];
+      if (cached !== undefined) return cached;
+    }
+    const f = Math.max(this.sensitivityDbm(sf, bandwidthHz),
+      noiseFloorDbm(bandwidthHz, this.noiseFigureDb) + (SNR_FLOOR_DB[sf] ?? 0));
+    if (bandwidthHz === 125000) this.floor125[sf] = f;
+    return f;
   }
 
   /** Sensitivity of this gateway's concentrator in dBm. */

@@ -209,14 +209,17 @@ export class Medium<T = unknown> {
     const powerDbm: number[] = new Array<number>(n);
     const locked: number[] = new Array<number>(n).fill(0);
     const sigma = this.fadingSigmaDb;
-    const snrFloor = SNR_FLOOR_DB[packet.sf] ?? 0;
+    const gain = packet.txPowerDbm + this.deviceGain;
     for (let k = 0; k < n; k++) {
       const g = this.gateways[links.gateways[k]!]!;
-      const shadow = sigma > 0 ? sigma * standardNormal(this.rng) : 0;
-      const p = packet.txPowerDbm + this.deviceGain + g.antennaGainDbi - links.lossDb[k]! - shadow;
+      const floor = g.receiveFloorDbm(packet.sf, packet.bandwidthHz);
+      const median = gain + g.antennaGainDbi - links.lossDb[k]!;
+      // Fading is drawn only where it can matter: well below the floor the packet is neither
+      // received nor a noticeable interferer, and its median power is kept.
+      const p = sigma > 0 && median > floor - 3 * sigma - 6
+        ? median - sigma * standardNormal(this.rng) : median;
       powerDbm[k] = p;
-      if (p < g.sensitivityDbm(packet.sf, packet.bandwidthHz)) continue;
-      if (p - noiseFloorDbm(packet.bandwidthHz, g.noiseFigureDb) < snrFloor) continue;
+      if (p < floor) continue;
       if (g.transmittingDuring(packet.startMs, packet.startMs + 1e-3)) {
         g.stats.lostHalfDuplex++;
         locked[k] = 2; // heard while deaf
@@ -287,7 +290,8 @@ export class Medium<T = unknown> {
         continue;
       }
       g.stats.received++;
-      const snrDb = power - noiseFloorDbm(e.bandwidthHz, g.noiseFigureDb);
+      const snrDb = power - (e.bandwidthHz === 125000 ? g.noiseFloor125Dbm
+        : noiseFloorDbm(e.bandwidthHz, g.noiseFigureDb));
       receptions.push({ gateway: g, gatewayIndex: gi, rssiDbm: power, snrDb });
     }
     const outcome: Outcome = { receptions };
