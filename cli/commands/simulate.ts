@@ -5,6 +5,7 @@
  * self-contained HTML report.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCodec } from '../../codecs/registry.js';
@@ -150,6 +151,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       ? parseForwardUrl(a.values.forward, a.flags['allow-remote'] === true) : undefined;
     const reportPath = resolve(a.values.report ?? 'reports/loire-report.html');
     const scenario = loadScenario(a.positionals[0]);
+    // A run allocates millions of short-lived objects (frames, events, readings): a larger
+    // young generation cuts garbage-collection time (about 10 % of CPU on metropole).
+    setFlagsFromString('--max-semi-space-size=64');
 
     let forwarders: UdpForwarders | undefined;
     const sim = new Simulation(scenario, {

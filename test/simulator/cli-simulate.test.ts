@@ -41,6 +41,28 @@ describe('loire simulate', () => {
     expect(readFileSync(report, 'utf8')).toContain('id="chart-map"');
   });
 
+  it('places gateways from a CSV and devices from a GeoJSON named in the scenario', async () => {
+    writeFileSync(join(dir, 'gw.csv'), 'name,x_m,y_m\nnorth,1500,2500\nsouth,1500,500\n');
+    const points = Array.from({ length: 12 }, (_, i) => ({ type: 'Feature', properties: {},
+      geometry: { type: 'Point', coordinates: [4.80 + (i % 4) * 0.01, 45.70
+        + Math.floor(i / 4) * 0.01] } }));
+    writeFileSync(join(dir, 'dev.geojson'), JSON.stringify({ type: 'FeatureCollection',
+      features: points }));
+    const sc = tinyScenario({ gateways: 2, groups: [group(12, 10)] });
+    sc.gateways.placement = { kind: 'file', path: 'gw.csv' } as never;
+    sc.devices.placement = { kind: 'file', path: 'dev.geojson' } as never;
+    const file = join(dir, 'placed.json');
+    writeFileSync(file, JSON.stringify(sc));
+    const io = captureIo();
+    expect(await runCli(['simulate', file, '--hours', '1', '--json', '--report', join(dir,
+      'p.html')],
+      io)).toBe(0);
+    const s = JSON.parse(io.stdout.join(''));
+    expect(s.gatewayLoad.map((g: { xM: number; yM: number }) => [g.xM, g.yM]))
+      .toEqual([[1500, 2500], [1500, 500]]);
+    expect(s.devices).toBe(12);
+  });
+
   it('refuses to forward to a host that is not loopback, before sending anything', async () => {
     const io = captureIo();
     const status = await runCli(['simulate', scenarioFile, '--hours', '1', '--json',
