@@ -19,7 +19,14 @@ COMMANDS.codec = {
   summary: 'list codecs, decode/encode payloads, build ChirpStack/TTS/TS013 scripts',
   load: async () => (await import('./commands/codec.js')).run,
 };
-
+COMMANDS.airtime = {
+  summary: 'time on air of a frame and the duty-cycle limits it implies',
+  load: async () => (await import('./commands/airtime.js')).run,
+};
+COMMANDS.validate = {
+  summary: "check a device's recorded traffic: MICs, counters, duty cycle, back-off, MAC answers",
+  load: async () => (await import('./commands/validate.js')).run,
+};
 COMMANDS.simulate = {
   summary: 'run a territory scenario: summary, HTML report, optional Semtech UDP forwarding',
   load: async () => (await import('./commands/simulate.js')).run,

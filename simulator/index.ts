@@ -3,6 +3,10 @@
  *
  * @packageDocumentation
  */
+export * from './engine/index.js';
+export * from './duty-cycle/index.js';
+export * from './device/index.js';
+export * from './validate/index.js';
 export {
   PATH_LOSS_PRESETS,
   pathLossPreset,

@@ -8,3 +8,5 @@ export type { LoireErrorCode, LoireErrorDetails } from './errors.js';
 export { bytesToHex, hexToBytes, bytesToBase64, base64ToBytes, parseBytes } from './bytes/hex.js';
 export * from './crypto/index.js';
 export * from './mac/index.js';
+export * from './region/index.js';
+export * from './airtime/index.js';

@@ -95,14 +95,29 @@ export function makeMclimateCodec(t: MclimateDeviceTable): CodecDefinition {
     },
     normalizeUplink: (data) => t.normalize(data as Record<string, unknown>),
     uplinkSchema: uplinkSchemaOf(t),
+    // Downlink data is either a set of commands (what encodeDownlink takes, and what
+    // decodeDownlink gives with `variables.decodeCommands`) or, by default, the vendor's echo of
+    // the bytes (vector hvac-06).
     downlinkSchema: {
       $schema: 'http://json-schema.org/draft-07/schema#',
-      type: 'object',
-      properties: commandsSchema(t.downlinks, {
-        sendCustomHexCommand: { type: 'string', pattern: '^([0-9a-fA-F]{2})+$' },
-      }),
-      additionalProperties: false,
-      minProperties: 1,
+      anyOf: [
+        {
+          type: 'object',
+          properties: commandsSchema(t.downlinks, {
+            sendCustomHexCommand: { type: 'string', pattern: '^([0-9a-fA-F]{2})+$' },
+          }),
+          additionalProperties: false,
+          minProperties: 1,
+        },
+        {
+          type: 'object',
+          properties: {
+            bytes: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 255 } },
+          },
+          required: ['bytes'],
+          additionalProperties: false,
+        },
+      ],
     },
     examples: t.examples,
   };

@@ -92,11 +92,13 @@ export function defineMilesight(dev: MilesightDevice): CodecDefinition {
       withWarnings(decodeItems(input.bytes, uplink, 'uplink', true)),
     encodeUplink: (input: EncodeInput): Encoded => ({
       bytes: encodeItems(input.data, uplink, 'uplink'),
-      fPort: MILESIGHT_FPORT,
+      fPort: input.fPort ?? MILESIGHT_FPORT,
     }),
     encodeDownlink: (input: EncodeInput): Encoded => ({
       bytes: encodeItems(input.data, down, 'downlink'),
-      fPort: MILESIGHT_FPORT,
+      // The devices read commands on any FPort; the port asked for is kept (Actility's examples
+      // send on 100), else the vendor's default 85.
+      fPort: input.fPort ?? MILESIGHT_FPORT,
     }),
     decodeDownlink: (input: DecodeInput): Decoded =>
       withWarnings(decodeItems(input.bytes, down, 'downlink', false)),

@@ -1,0 +1,247 @@
+/**
+ * Reads a device's recorded traffic: one JSON object per line, in loire's own shape or as
+ * exported by a Semtech UDP packet forwarder (`rxpk`/`txpk`), ChirpStack v4 (integration
+ * `up` events) or The Things Stack (application uplink messages).
+ */
+import { base64ToBytes, parseBytes } from '../../src/bytes/hex.js';
+import { LoireError } from '../../src/errors.js';
+
+/** Where a trace entry came from. */
+export type TraceSource = 'loire' | 'rxpk' | 'txpk' | 'chirpstack' | 'tts';
+
+/** One frame of a trace. */
+export interface TraceFrame {
+  /** 1-based line of the trace file. */
+  line: number;
+  source: TraceSource;
+  timeMs: number;
+  direction: 'up' | 'down';
+  frequencyHz: number;
+  /** Data rate index when the trace gives it. */
+  dr?: number;
+  /** LoRa modulation when the trace gives it instead (or as well). */
+  sf?: number;
+  bandwidthHz?: number;
+  /** True for an FSK frame. */
+  fsk?: boolean;
+  /** The PHYPayload; absent for network-server events that carry only the decrypted payload. */
+  phyPayload?: Uint8Array;
+  /** What a network-server event states about a frame it does not include raw. */
+  event?: {
+    devAddr?: number;
+    devEui?: string;
+    fCnt?: number;
+    fPort?: number;
+    confirmed?: boolean;
+    /** Decrypted application payload. */
+    frmPayload?: Uint8Array;
+  };
+}
+
+type Json = Record<string, unknown>;
+
+function bad(line: number, message: string): never {
+  throw new LoireError('BAD_ENCODING', `line ${line}: ${message}`, {
+    offset: line,
+    field: 'trace',
+  });
+}
+
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v: unknown): number | undefined => {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+};
+
+function timeOf(o: Json, line: number): number {
+  const ms = num(o.timeMs);
+  if (ms !== undefined) return ms;
+  for (const key of ['time', 'received_at', 'receivedAt', 'gwTime']) {
+    const v = o[key];
+    if (typeof v === 'string') {
+      const t = Date.parse(v);
+      if (Number.isNaN(t)) bad(line, `${key} '${v}' is not an ISO 8601 time`);
+      // Date.parse keeps milliseconds; packet forwarders' microseconds are dropped.
+      return t;
+    }
+    if (typeof v === 'number') return v;
+  }
+  const tmst = num(o.tmst);
+  if (tmst !== undefined) return tmst / 1000;
+  return bad(line, 'no time (expected timeMs, time, received_at or tmst)');
+}
+
+/** Frequencies below 10 kHz are taken as MHz (packet forwarders), others as Hz. */
+function frequencyOf(v: unknown, line: number): number {
+  const f = num(v);
+  if (f === undefined || f <= 0) return bad(line, `frequency '${String(v)}' is not a number`);
+  return f < 10_000 ? Math.round(f * 1_000_000) : Math.round(f);
+}
+
+function applyDatr(frame: TraceFrame, datr: unknown, line: number): void {
+  if (typeof datr === 'number') {
+    frame.fsk = true;
+    return;
+  }
+  const m = typeof datr === 'string' ? /^SF(\d+)BW(\d+)$/i.exec(datr) : null;
+  if (!m) bad(line, `datr '${String(datr)}' is not like SF7BW125`);
+  frame.sf = Number(m[1]);
+  frame.bandwidthHz = Number(m[2]) * 1000;
+}
+
+function bytesOf(v: unknown, line: number, field: string, base64Only = false): Uint8Array {
+  if (typeof v !== 'string') return bad(line, `${field} is not a string`);
+  try {
+    return base64Only ? base64ToBytes(v) : parseBytes(v);
+  } catch (e) {
+    return bad(line, `${field}: ${(e as Error).message}`);
+  }
+}
+
+function fromLoire(o: Json, line: number): TraceFrame {
+  const frame: TraceFrame = {
+    line,
+    source: 'loire',
+    timeMs: timeOf(o, line),
+    direction: o.direction === 'down' ? 'down' : 'up',
+    frequencyHz: frequencyOf(o.frequencyHz ?? o.frequency ?? o.freq, line),
+    phyPayload: bytesOf(o.phyPayload ?? o.phy_payload ?? o.payload, line, 'phyPayload'),
+  };
+  const dr = num(o.dr);
+  if (dr !== undefined) frame.dr = dr;
+  if (o.datr !== undefined) applyDatr(frame, o.datr, line);
+  const sf = num(o.sf ?? o.spreadingFactor);
+  if (sf !== undefined) frame.sf = sf;
+  const bw = num(o.bandwidthHz ?? o.bw ?? o.bandwidth);
+  if (bw !== undefined) frame.bandwidthHz = bw <= 500 ? bw * 1000 : bw;
+  if (frame.dr === undefined && frame.sf === undefined && !frame.fsk) {
+    bad(line, 'no data rate (expected dr, sf and bw, or datr)');
+  }
+  return frame;
+}
+
+function fromPacketForwarder(o: Json, line: number, direction: 'up' | 'down'): TraceFrame {
+  const frame: TraceFrame = {
+    line,
+    source: direction === 'up' ? 'rxpk' : 'txpk',
+    timeMs: timeOf(o, line),
+    direction,
+    frequencyHz: frequencyOf(o.freq, line),
+    phyPayload: bytesOf(o.data, line, 'data', true),
+  };
+  applyDatr(frame, o.datr, line);
+  return frame;
+}
+
+function fromChirpStack(o: Json, line: number): TraceFrame {
+  const tx = isObj(o.txInfo) ? o.txInfo : {};
+  const lora = isObj(tx.modulation) && isObj(tx.modulation.lora) ? tx.modulation.lora : undefined;
+  const frame: TraceFrame = {
+    line,
+    source: 'chirpstack',
+    timeMs: timeOf(o, line),
+    direction: 'up',
+    frequencyHz: frequencyOf(tx.frequency, line),
+    event: {},
+  };
+  const dr = num(o.dr);
+  if (dr !== undefined) frame.dr = dr;
+  if (lora) {
+    frame.sf = num(lora.spreadingFactor)!;
+    frame.bandwidthHz = num(lora.bandwidth)!;
+  }
+  const ev = frame.event!;
+  if (typeof o.devAddr === 'string') ev.devAddr = parseInt(o.devAddr, 16);
+  const di = isObj(o.deviceInfo) ? o.deviceInfo : {};
+  if (typeof di.devEui === 'string') ev.devEui = di.devEui.toLowerCase();
+  if (num(o.fCnt) !== undefined) ev.fCnt = num(o.fCnt)!;
+  if (num(o.fPort) !== undefined) ev.fPort = num(o.fPort)!;
+  if (typeof o.confirmed === 'boolean') ev.confirmed = o.confirmed;
+  ev.frmPayload =
+    typeof o.data === 'string' ? bytesOf(o.data, line, 'data', true) : new Uint8Array(0);
+  if (typeof o.phyPayload === 'string') {
+    frame.phyPayload = bytesOf(o.phyPayload, line, 'phyPayload');
+  }
+  return frame;
+}
+
+function fromTts(o: Json, up: Json, line: number): TraceFrame {
+  const settings = isObj(up.settings) ? up.settings : {};
+  const dataRate = isObj(settings.data_rate) ? settings.data_rate : {};
+  const lora = isObj(dataRate.lora) ? dataRate.lora : undefined;
+  const ids = isObj(o.end_device_ids) ? o.end_device_ids : {};
+  const frame: TraceFrame = {
+    line,
+    source: 'tts',
+    timeMs: timeOf({ received_at: up.received_at ?? o.received_at }, line),
+    direction: 'up',
+    frequencyHz: frequencyOf(settings.frequency, line),
+    event: {},
+  };
+  if (lora) {
+    frame.sf = num(lora.spreading_factor)!;
+    frame.bandwidthHz = num(lora.bandwidth)!;
+  } else if (isObj(dataRate.fsk)) frame.fsk = true;
+  const ev = frame.event!;
+  if (typeof ids.dev_addr === 'string') ev.devAddr = parseInt(ids.dev_addr, 16);
+  if (typeof ids.dev_eui === 'string') ev.devEui = ids.dev_eui.toLowerCase();
+  if (num(up.f_cnt) !== undefined) ev.fCnt = num(up.f_cnt)!;
+  ev.fCnt ??= 0;
+  if (num(up.f_port) !== undefined) ev.fPort = num(up.f_port)!;
+  if (typeof up.confirmed === 'boolean') ev.confirmed = up.confirmed;
+  ev.frmPayload = typeof up.frm_payload === 'string'
+    ? bytesOf(up.frm_payload, line, 'frm_payload', true)
+    : new Uint8Array(0);
+  const raw = up.raw_payload ?? o.raw_payload;
+  if (typeof raw === 'string') frame.phyPayload = bytesOf(raw, line, 'raw_payload', true);
+  return frame;
+}
+
+/** Turns one parsed JSON value into frames (a packet-forwarder push may hold several). */
+function framesOf(value: unknown, line: number): TraceFrame[] {
+  if (!isObj(value)) return bad(line, 'expected a JSON object');
+  // Unwrap event envelopes: TTS streams wrap in {result: {...}}, event logs in {data: {...}}.
+  let o = value;
+  if (isObj(o.result)) o = o.result;
+  if (isObj(o.data) && (isObj(o.data.uplink_message) || o.data.end_device_ids !== undefined)) {
+    o = o.data;
+  }
+  if (Array.isArray(o.rxpk)) {
+    return o.rxpk.map((r) =>
+      fromPacketForwarder(isObj(r) ? r : bad(line, 'rxpk entry is not an object'), line, 'up'));
+  }
+  if (isObj(o.txpk)) return [fromPacketForwarder(o.txpk, line, 'down')];
+  if (isObj(o.uplink_message)) return [fromTts(o, o.uplink_message, line)];
+  if (isObj(o.txInfo) && (o.deviceInfo !== undefined || o.deduplicationId !== undefined)) {
+    return [fromChirpStack(o, line)];
+  }
+  if (o.datr !== undefined && o.data !== undefined && o.freq !== undefined) {
+    return [fromPacketForwarder(o, line, 'up')];
+  }
+  return [fromLoire(o, line)];
+}
+
+/**
+ * Parses a trace: JSON lines (blank lines and lines starting with `#` skipped).
+ *
+ * @throws {LoireError} `BAD_ENCODING` naming the line that cannot be read
+ * @example parseTrace('{"timeMs":0,"frequencyHz":868100000,"dr":5,"phyPayload":"40..."}')
+ */
+export function parseTrace(text: string): TraceFrame[] {
+  if (typeof text !== 'string') throw new TypeError('text: expected a string');
+  const out: TraceFrame[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const s = lines[i]!.trim();
+    if (s === '' || s.startsWith('#')) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(s);
+    } catch (e) {
+      bad(i + 1, `not JSON (${(e as Error).message})`);
+    }
+    out.push(...framesOf(value, i + 1));
+  }
+  return out;
+}
