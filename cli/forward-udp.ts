@@ -82,6 +82,25 @@ export class UdpForwarders {
       phyPayload: r.phyPayload })]);
   }
 
+  private lastRxpk: number[] = [];
+
+  /**
+   * A `stat` PUSH_DATA from every gateway (PROTOCOL.TXT §4: time as "YYYY-MM-DD HH:MM:SS GMT",
+   * packets received, with a valid CRC and forwarded since the last stat, the share of
+   * PUSH_DATA acknowledged, downlinks received and emitted).
+   */
+  stat(epochMs: number): void {
+    const time = new Date(epochMs).toISOString().replace('T', ' ').slice(0, 19) + ' GMT';
+    this.forwarders.forEach((f, i) => {
+      const n = f.stats.rxpk - (this.lastRxpk[i] ?? 0);
+      this.lastRxpk[i] = f.stats.rxpk;
+      const ackr = f.stats.pushData > 0
+        ? Math.round((1000 * f.stats.pushAck) / f.stats.pushData) / 10 : 0;
+      f.pushStat({ time, rxnb: n, rxok: n, rxfw: n, ackr, dwnb: f.stats.pullResp,
+        txnb: f.stats.txAck });
+    });
+  }
+
   /** PULL_DATA from every gateway. */
   keepAlive(): void {
     for (const f of this.forwarders) f.pullData();

@@ -179,6 +179,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       // Real or scaled time: the virtual clock follows the wall clock times the speed.
       const wallStart = Date.now();
       let nextKeepAlive = 0;
+      let nextStat = 30_000;
       let nextProgress = 0;
       forwarders.keepAlive();
       while (!sim.done) {
@@ -187,6 +188,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (sim.nowMs >= nextKeepAlive) {
           forwarders.keepAlive();
           nextKeepAlive = sim.nowMs + 10_000;
+        }
+        if (sim.nowMs >= nextStat) {
+          // Forwarders report their statistics every 30 s (the packet forwarder's default).
+          forwarders.stat(sim.startEpochMs + sim.nowMs);
+          nextStat = sim.nowMs + 30_000;
         }
         if (sim.nowMs >= nextProgress) {
           progress();

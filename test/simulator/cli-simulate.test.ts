@@ -102,7 +102,8 @@ describe('loire simulate', () => {
       const pull = got.filter((p) => p.type === 'PULL_DATA');
       expect(pull.length).toBeGreaterThanOrEqual(2);
       expect(new Set(pull.map((p) => p.gatewayEui)).size).toBe(2);
-      const rxpk = push.flatMap((p) => (p.json!.rxpk as Record<string, unknown>[]) ?? []);
+      const rxpk = push.flatMap((p) => (p.json!.rxpk as Record<string,
+        unknown>[] | undefined) ?? []);
       expect(rxpk.length).toBe(s.forward.rxpk);
       const received = s.gatewayLoad.reduce((a: number, g: { received: number }) => a
         + g.received, 0);
@@ -119,6 +120,11 @@ describe('loire simulate', () => {
         expect(Buffer.from(r.data as string, 'base64').length).toBe(r.size);
       }
       expect(s.forward.pushAck).toBeGreaterThan(0);
+      const stats = push.filter((p) => p.json!.stat !== undefined).map((p) => p.json!.stat as
+        Record<string, unknown>);
+      expect(stats.length).toBeGreaterThanOrEqual(2);
+      expect(stats[0]!.time).toMatch(/^2026-01-15 00:\d\d:\d\d GMT$/);
+      expect(stats.reduce((a, x) => a + (x.rxnb as number), 0)).toBeLessThanOrEqual(rxpk.length);
     } finally {
       server.close();
     }
