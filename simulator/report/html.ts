@@ -31,7 +31,8 @@ function mapSvg(r: SimulationReport): string {
   const sy = H / heightM;
   const parts: string[] = [];
   parts.push(`<svg class="chart" id="chart-map" role="img" aria-label="Map of gateways and devices"`
-    + ` viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg">`);
+    + ` viewBox="0 0 ${W} ${H + 18}" width="${W}" height="${H + 18}"`
+    + ' xmlns="http://www.w3.org/2000/svg">');
   parts.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#f4f6f8" stroke="#ccd"/>`);
   for (const d of r.devicePoints) {
     const fill = d.uplinks === 0 ? '#999' : pdrColour(d.delivered / d.uplinks);
@@ -47,7 +48,8 @@ function mapSvg(r: SimulationReport): string {
       + `${g.received} packets</title></path>`);
   }
   const km = widthM / 1000;
-  parts.push(`<text x="6" y="${H - 6}" font-size="11" fill="#333">${fix(km, 0)} km wide`
+  // The legend goes under the map, not over its dots.
+  parts.push(`<text x="2" y="${H + 14}" font-size="11" fill="#333">${fix(km, 0)} km wide`
     + ` · ▲ gateway · ● device (red 0 % → green 100 % delivered)</text>`);
   parts.push('</svg>');
   return parts.join('');
