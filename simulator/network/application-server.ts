@@ -63,18 +63,20 @@ export class ApplicationServer {
       return undefined;
     }
     let data: unknown;
+    let failure: string | undefined;
     try {
       const out = codec.decodeUplink({ bytes: Array.from(u.frmPayload), fPort: u.fPort,
         variables: {} }) as { data: unknown; errors?: string[] };
-      if (Array.isArray(out.errors)
-        && out.errors.length > 0) throw { message: out.errors.join('; ') };
+      // TS013: a decoder that cannot finish returns errors (and empty data) rather than throw.
+      if (Array.isArray(out.errors) && out.errors.length > 0) failure = out.errors.join('; ');
       data = out.data;
     } catch (e) {
+      failure = String((e as { message?: unknown })?.message ?? e);
+    }
+    if (failure !== undefined) {
       this.stats.errors++;
-      if (this.errors.length < 20) {
-        this.errors.push({ devEui: u.devEui, fPort: u.fPort,
-          message: String((e as { message?: unknown })?.message ?? e) });
-      }
+      if (this.errors.length < 20) this.errors.push({ devEui: u.devEui, fPort: u.fPort,
+        message: failure });
       return undefined;
     }
     this.stats.decoded++;

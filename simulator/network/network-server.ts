@@ -385,6 +385,9 @@ export class NetworkServer {
   private answer(dev: DeviceState, copies: GatewayCopy[], ack: boolean,
     cmds: KnownMacCommand[]): void {
     let fOpts = encodeMacCommands(cmds);
+    // FOpts holds 15 bytes (TS001-1.0.4 §4.3.1.6). The server's answers (LinkCheckAns 3 bytes,
+    // LinkADRReq 5) fit together; should more ever queue, only the first goes and ADR asks
+    // again on a later uplink.
     if (fOpts.length > 15) fOpts = encodeMacCommands(cmds.slice(0, 1));
     const fCnt = dev.nFCntDown;
     const phy = buildDownlink(dev.session, { fCnt, ack, fOpts, adr: this.adr !== false,
