@@ -286,6 +286,13 @@ export class Simulation {
           codec: {
             encodeUplink: (input) => {
               const out = codec.encodeUplink!({ data: input.data, variables: input.variables });
+              // TS013 encoders report errors with empty bytes: a reading the codec refuses is
+              // a scenario bug, not something to send.
+              const errors = (out as { errors?: string[] }).errors;
+              if (Array.isArray(errors) && errors.length > 0) {
+                throw new RangeError(`devices.groups '${group.name}': ${codec.id} refused a `
+                  + `${group.reading} reading: ${errors.join('; ')}`);
+              }
               if (encoded) encoded.set(Array.from(out.bytes, (b) => hex(b, 2)).join(''),
                 input.data);
               return out;
