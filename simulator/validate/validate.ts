@@ -67,6 +67,11 @@ export interface ValidateOptions {
   powerOnMs?: number;
   /** Check payload sizes against the repeater-compatible table (default) or the other. */
   repeater?: boolean;
+  /**
+   * Find the high 16 bits of an ABP 1.0 device's first uplink counter from its MIC (a device
+   * met past FCnt 65535). Up to 65,536 CMACs per device; off by default.
+   */
+  searchFCnt?: boolean;
   /** Turns a frame's clear FRMPayload into an object (for `--codec`). */
   decode?: (fPort: number, bytes: Uint8Array) => unknown;
   /** Called every 1000 frames. */
@@ -392,8 +397,10 @@ export function validateTrace(
     let fCnt = extendFCnt(last, data.fhdr.fCnt);
     // An ABP device met mid-life may be past FCnt 65535, and its first frame shows only the 16
     // low bits (TS001-1.0.4 §4.3.1.5): find the high bits that make the MIC match.
+    // The search costs up to 65,536 CMACs (tens of milliseconds), so it is asked for, not
+    // done on every trace whose first MIC is bad.
     const s10 = st.session?.version === '1.0' ? st.session : undefined;
-    if (data.uplink && last < 0 && s10 !== undefined) {
+    if (data.uplink && last < 0 && s10 !== undefined && options.searchFCnt === true) {
       const message = f.phyPayload.subarray(0, data.micOffset);
       const full = recoverFCntHigh(s10.fNwkSIntKey, devAddr, message, data);
       if (full !== undefined && full > 0xffff) {
@@ -579,7 +586,6 @@ export function validateTrace(
   };
 }
 
-/** The 32-bit counter whose low 16 bits are `fCnt16`, nearest above or at `last`. */
 /**
  * The 32-bit FCnt whose 16 low bits are on air and for which the 1.0 uplink MIC matches, or
  * undefined. Trying all 65,536 high halves costs one CMAC each, once per device; a false match
@@ -600,6 +606,7 @@ function recoverFCntHigh(
   return undefined;
 }
 
+/** The 32-bit counter whose low 16 bits are `fCnt16`, nearest to `last`. */
 function extendFCnt(last: number, fCnt16: number): number {
   if (last < 0) return fCnt16;
   const diff = (fCnt16 - (last & 0xffff) + 0x10000) % 0x10000;

@@ -36,7 +36,8 @@ async function validate(fCnts: number[], key?: string): Promise<Record<string, u
   writeFileSync(path, lines.join('\n') + '\n');
   const out: string[] = [];
   const io: Io = { out: (t) => out.push(t), err: (t) => out.push(t), isTty: false };
-  await runCli(['validate', path, '--nwkskey', NWK_S_KEY, '--appskey', APP_S_KEY, '--json'], io);
+  await runCli(['validate', path, '--nwkskey', NWK_S_KEY, '--appskey', APP_S_KEY, '--json',
+    '--search-fcnt'], io);
   return JSON.parse(out.join('\n')) as Record<string, unknown>;
 }
 
