@@ -56,7 +56,11 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
       let value: string | undefined;
       if (eq >= 0) value = word.slice(eq + 1);
       else value = argv[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      // `--fport --json` means the value was forgotten, not that the value is "--json";
+      // a value that really starts with "--" can be given as `--flag=--value`.
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) {
+        throw new UsageError(`--${name} needs a value`);
+      }
       if (repeatable.has(name)) (out.lists[name] ??= []).push(value);
       else out.values[name] = value;
     } else {

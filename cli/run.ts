@@ -16,7 +16,11 @@ export async function runCli(argv: string[], io: Io = processIo): Promise<number
   }
   const command = COMMANDS[name];
   if (command === undefined) {
-    io.err(`loire: unknown command '${name}'\n${usage()}`);
+    const message = `unknown command '${name}'`;
+    // Scripts that pass --json parse stdout; they get the same error shape as from a command.
+    if (rest.includes('--json') || name === '--json') {
+      io.out(JSON.stringify({ error: { code: 'UNKNOWN_COMMAND', message } }));
+    } else io.err(`loire: ${message}\n${usage()}`);
     return 2;
   }
   return (await command.load())(rest, io);

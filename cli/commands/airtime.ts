@@ -54,6 +54,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
         throw new UsageError('give --dr or --sf/--bw, not both');
       }
       const dr = intOption(v.dr, 'dr', 0, 15);
+      // A LoRaWAN frame at a DR cannot exceed the region's M (RP002-1.0.1, maximum payload
+      // tables; the larger "no repeater" value): a bigger one would never be sent, so its time
+      // on air and uplinks per hour would mislead. --sf/--bw stays free for raw radio figures.
+      const max = region.maxPayload(dr, { repeater: false });
+      if (max !== undefined && bytes - 5 > max.m) {
+        throw new UsageError(`${region.id} DR${dr} carries at most a ${max.m + 5}-byte ` +
+          `PHYPayload (M = ${max.m}, N = ${max.n}), got ${bytes}; use --sf/--bw for raw radio ` +
+          'figures', 'TOO_LONG');
+      }
       airtime = frameAirtime(region, dr, bytes);
       rate = { dr, ...region.dataRates[dr] };
     } else {

@@ -38,6 +38,7 @@ const HELP = `usage: loire validate <trace.jsonl> [options]
   --devnonce counter|random    DevNonce rule (default counter, TS001-1.0.4)
   --policy credits|off-time|both  duty-cycle rules to check (default both)
   --no-repeater                size limits from the table without repeater
+  --search-fcnt                find an ABP 1.0 device's FCnt above 65535 from its first MIC
   --json                       the report as JSON`;
 
 function key(hex: string, name: string): Uint8Array {
@@ -79,7 +80,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       values: [
         'region', 'lorawan', 'keys', 'codec', 'devnonce', 'policy', ...Object.keys(KEY_FLAGS),
       ],
-      booleans: ['json', 'help', 'no-repeater'],
+      booleans: ['json', 'help', 'no-repeater', 'search-fcnt'],
     });
     json = args.flags.json === true;
     if (args.flags.help) {
@@ -112,6 +113,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       devNonce,
       dutyCyclePolicy: policy,
       repeater: !args.flags['no-repeater'],
+      searchFCnt: args.flags['search-fcnt'] === true,
     };
     if (v.codec !== undefined) options.decode = await codecDecoder(v.codec);
     if (io.isTty) {

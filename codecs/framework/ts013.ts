@@ -164,6 +164,12 @@ export function normalizeUplink(
   options?: Ts013Options,
 ): Ts013DecodeOutput {
   if (!isObject(input)) return decodeFailure(['input: expected an object with data']);
+  // A decoder's data is an object (or an array for some styles); anything else would be read
+  // as "no readings" and give, say, leak: false for a water meter that said nothing.
+  if (typeof input.data !== 'object' || input.data === null) {
+    return decodeFailure(['data: expected the object a decoder returned, got ' +
+      (input.data === null ? 'null' : typeof input.data)]);
+  }
   if (typeof codec.normalizeUplink !== 'function') {
     return decodeFailure([codec.id + ' has no normalizeUplink']);
   }

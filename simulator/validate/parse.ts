@@ -110,7 +110,7 @@ function fromLoire(o: Json, line: number): TraceFrame {
     line,
     source: 'loire',
     timeMs: timeOf(o, line),
-    direction: o.direction === 'down' ? 'down' : 'up',
+    direction: directionOf(o.direction, line),
     frequencyHz: frequencyOf(o.frequencyHz ?? o.frequency ?? o.freq, line),
     phyPayload: bytesOf(o.phyPayload ?? o.phy_payload ?? o.payload, line, 'phyPayload'),
   };
@@ -204,8 +204,37 @@ function fromTts(o: Json, up: Json, line: number): TraceFrame {
   return frame;
 }
 
+function directionOf(v: unknown, line: number): 'up' | 'down' {
+  if (v === undefined || v === 'up' || v === 'down') return v === 'down' ? 'down' : 'up';
+  return bad(line, `direction '${String(v)}' is neither 'up' nor 'down'`);
+}
+
+/**
+ * Refuses radio settings no LoRaWAN frame can have, so that the checks downstream (time on air,
+ * payload size) never meet them and the error names the line. DR indices are 0..15 (LinkADRReq
+ * carries 4 bits, TS001-1.0.4 §5.3); LoRa SF 5..12 (SX126x; LoRaWAN uses 7..12).
+ */
+function checkRadio(frame: TraceFrame): TraceFrame {
+  const { dr, sf, bandwidthHz: bw, line } = frame;
+  if (dr !== undefined && !(Number.isInteger(dr) && dr >= 0 && dr <= 15)) {
+    bad(line, `dr ${String(dr)} is not a data rate index 0 to 15`);
+  }
+  if (sf !== undefined && !(Number.isInteger(sf) && sf >= 5 && sf <= 12)) {
+    bad(line, `sf ${String(sf)} is not a spreading factor 5 to 12`);
+  }
+  if (bw !== undefined && !(Number.isFinite(bw) && bw > 0)) {
+    bad(line, `bandwidth ${String(bw)} is not a positive number of Hz`);
+  }
+  if (!Number.isFinite(frame.timeMs)) bad(line, `time ${String(frame.timeMs)} is not finite`);
+  return frame;
+}
+
 /** Turns one parsed JSON value into frames (a packet-forwarder push may hold several). */
 function framesOf(value: unknown, line: number): TraceFrame[] {
+  return rawFramesOf(value, line).map(checkRadio);
+}
+
+function rawFramesOf(value: unknown, line: number): TraceFrame[] {
   if (!isObj(value)) return bad(line, 'expected a JSON object');
   // Unwrap event envelopes: TTS streams wrap in {result: {...}}, event logs in {data: {...}}.
   let o = value;

@@ -67,6 +67,11 @@ export interface ValidateOptions {
   powerOnMs?: number;
   /** Check payload sizes against the repeater-compatible table (default) or the other. */
   repeater?: boolean;
+  /**
+   * Find the high 16 bits of an ABP 1.0 device's first uplink counter from its MIC (a device
+   * met past FCnt 65535). Up to 65,536 CMACs per device; off by default.
+   */
+  searchFCnt?: boolean;
   /** Turns a frame's clear FRMPayload into an object (for `--codec`). */
   decode?: (fPort: number, bytes: Uint8Array) => unknown;
   /** Called every 1000 frames. */
@@ -389,7 +394,21 @@ export function validateTrace(
 
     // 32-bit counter from the 16 bits on air, nearest to the last one seen.
     const last = data.uplink ? st.lastFCnt : st.lastDownFCnt;
-    const fCnt = extendFCnt(last, data.fhdr.fCnt);
+    let fCnt = extendFCnt(last, data.fhdr.fCnt);
+    // An ABP device met mid-life may be past FCnt 65535, and its first frame shows only the 16
+    // low bits (TS001-1.0.4 §4.3.1.5): find the high bits that make the MIC match.
+    // The search costs up to 65,536 CMACs (tens of milliseconds), so it is asked for, not
+    // done on every trace whose first MIC is bad.
+    const s10 = st.session?.version === '1.0' ? st.session : undefined;
+    if (data.uplink && last < 0 && s10 !== undefined && options.searchFCnt === true) {
+      const message = f.phyPayload.subarray(0, data.micOffset);
+      const full = recoverFCntHigh(s10.fNwkSIntKey, devAddr, message, data);
+      if (full !== undefined && full > 0xffff) {
+        fCnt = full;
+        notes.add(`DevAddr ${report.devAddr}: FCnt ${full} on line ${f.line} found from the MIC ` +
+          `(the frame carries its 16 low bits, ${data.fhdr.fCnt})`);
+      }
+    }
     report.fCnt = fCnt;
 
     if (data.uplink) {
@@ -567,7 +586,27 @@ export function validateTrace(
   };
 }
 
-/** The 32-bit counter whose low 16 bits are `fCnt16`, nearest above or at `last`. */
+/**
+ * The 32-bit FCnt whose 16 low bits are on air and for which the 1.0 uplink MIC matches, or
+ * undefined. Trying all 65,536 high halves costs one CMAC each, once per device; a false match
+ * has odds of about 1.5e-5 (65,535 tries of a 32-bit MIC). LoRaWAN 1.1 uplinks are not
+ * searched (times the unknown TxCh it would be a million CMACs).
+ */
+function recoverFCntHigh(
+  key: Parameters<typeof verifyUplinkMic10>[0],
+  devAddr: number,
+  message: Uint8Array,
+  data: DataFrame,
+): number | undefined {
+  const low = data.fhdr.fCnt;
+  for (let high = 0; high <= 0xffff; high++) {
+    const fCnt = high * 0x10000 + low;
+    if (verifyUplinkMic10(key, { devAddr, fCnt, message }, data.mic)) return fCnt;
+  }
+  return undefined;
+}
+
+/** The 32-bit counter whose low 16 bits are `fCnt16`, nearest to `last`. */
 function extendFCnt(last: number, fCnt16: number): number {
   if (last < 0) return fCnt16;
   const diff = (fCnt16 - (last & 0xffff) + 0x10000) % 0x10000;

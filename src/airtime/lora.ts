@@ -90,8 +90,10 @@ export function loraAirtime(params: LoraAirtimeParams, payloadBytes: number): Ai
   const blocks = Math.max(Math.ceil(numerator / (4 * (sf - 2 * de))), 0);
   const payloadSymbols = 8 + blocks * (cr + 4);
 
-  // Symbol counts are multiples of 0.25 and symbol times powers of two over the bandwidth, so
-  // for the standard bandwidths this product is exact in binary floating point.
-  const toaMs = (preamble + 4.25 + payloadSymbols) * symbolMs;
+  // Symbol counts are multiples of 0.25 and symbol times 2^SF / (bandwidth in kHz), so at 125,
+  // 250 and 500 kHz the true duration has at most four decimals; the binary product does not
+  // (SF6 at 125 kHz, 4 bytes gave 18.048000000000002). Rounding to 1e-9 ms removes the noise
+  // and loses nothing of the true value.
+  const toaMs = Math.round((preamble + 4.25 + payloadSymbols) * symbolMs * 1e9) / 1e9;
   return { toaMs, toaCeilMs: Math.ceil(toaMs), symbolMs, payloadSymbols };
 }

@@ -67,15 +67,22 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 /**
- * Parses base64, standard or URL-safe alphabet (RFC 4648 §4 and §5), padding optional.
+ * Parses base64, standard or URL-safe alphabet (RFC 4648 §4 and §5), padding optional. When
+ * padding is present it must complete the last group of four; a last character whose unused
+ * bits are set is refused (RFC 4648 §3.5), as it means a truncated or mistyped paste.
  *
  * @throws {LoireError} `BAD_ENCODING` naming the offending character position.
+ * @example base64ToBytes('QPF9vkk=') // Uint8Array [0x40, 0xf1, 0x7d, 0xbe, 0x49]
  */
 export function base64ToBytes(text: string): Uint8Array {
   if (typeof text !== 'string') throw new TypeError(`base64: expected a string, got ${typeof text}`);
-  const s = text.replace(/\s/g, '').replace(/=+$/, '');
-  if (s.length % 4 === 1) {
-    throw new LoireError('BAD_ENCODING', `base64: impossible length ${s.length}`);
+  const padded = text.replace(/\s/g, '');
+  const s = padded.replace(/=+$/, '');
+  const pad = padded.length - s.length;
+  if (s.length % 4 === 1 || (pad > 0 && (s.length === 0 || padded.length % 4 !== 0))) {
+    throw new LoireError('BAD_ENCODING', pad > 0
+      ? `base64: ${pad} padding character(s) after ${s.length} do not complete a group of 4`
+      : `base64: impossible length ${s.length}`);
   }
   const out = new Uint8Array(Math.floor((s.length * 3) / 4));
   let acc = 0;
@@ -91,24 +98,32 @@ export function base64ToBytes(text: string): Uint8Array {
         offset: i,
       });
     }
-    acc = (acc << 6) | v;
+    acc = ((acc << 6) | v) & 0xfff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
       out[o++] = (acc >> bits) & 0xff;
     }
   }
+  if ((acc & ((1 << bits) - 1)) !== 0) {
+    throw new LoireError('BAD_ENCODING',
+      `base64: the last character '${s[s.length - 1]}' has unused bits set (truncated?)`,
+      { offset: s.length - 1 });
+  }
   return out;
 }
 
 /**
  * Parses a frame given as hex or base64, as people paste them from gateway logs. Hex is tried
- * first: a string of only hex digits is read as hex.
+ * first: a string of only hex digits (and separators) is read as hex, so an odd number of
+ * them is a hex error rather than unpadded base64; a `0x` prefix always means hex.
+ *
+ * @throws {LoireError} `BAD_ENCODING` naming what cannot be read.
+ * @example parseBytes('40F1') // Uint8Array [0x40, 0xf1]; parseBytes('QPE=') gives the same
  */
 export function parseBytes(text: string): Uint8Array {
-  const s = text.trim().replace(/^0x/i, '');
-  if (/^[0-9a-fA-F\s:-]*$/.test(s) && s.replace(/[\s:-]/g, '').length % 2 === 0) {
-    return hexToBytes(s);
-  }
-  return base64ToBytes(s);
+  if (typeof text !== 'string') throw new TypeError(`text: expected a string, got ${typeof text}`);
+  const trimmed = text.trim();
+  if (/^0x/i.test(trimmed) || /^[0-9a-fA-F\s:-]*$/.test(trimmed)) return hexToBytes(trimmed);
+  return base64ToBytes(trimmed);
 }

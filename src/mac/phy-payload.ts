@@ -23,6 +23,22 @@ import type { RejoinRequestFields, RejoinRequestFrame } from './rejoin-request.j
 /** Smallest data frame: MHDR(1) + FHDR(7) + MIC(4). */
 export const DATA_FRAME_MIN_LENGTH = 12;
 
+/**
+ * Largest PHYPayload: the LoRa explicit header and the FSK length byte state the payload length
+ * in one byte (SX1276 datasheet §4.1.1.6, §4.2.13.2), so a longer frame cannot be on air.
+ */
+const PHY_PAYLOAD_MAX_LENGTH = 255;
+
+function checkMaxLength(length: number): void {
+  if (length > PHY_PAYLOAD_MAX_LENGTH) {
+    throw new LoireError(
+      'TOO_LONG',
+      `PHYPayload: ${length} bytes, at most ${PHY_PAYLOAD_MAX_LENGTH} fit a LoRa or FSK frame`,
+      { offset: PHY_PAYLOAD_MAX_LENGTH, field: 'PHYPayload' },
+    );
+  }
+}
+
 /** The fields of a data frame (MType 2..5); the direction follows from `mhdr.mType`. */
 export interface DataFrameFields {
   type: 'data';
@@ -89,7 +105,7 @@ export type PhyPayloadFields =
  * @param bytes - the PHYPayload
  * @returns the frame; FOpts, FRMPayload and MIC are views into `bytes`
  * @throws {LoireError} `TRUNCATED` for fewer than 12 bytes or FOptsLen past the MIC,
- *   `INVALID_VALUE` for a non-data MType
+ *   `TOO_LONG` beyond 255 bytes, `INVALID_VALUE` for a non-data MType
  * @example decodeDataFrame(hexToBytes('40F17DBE4900020001954378762B11FF0D')).fhdr.fCnt // 2
  */
 export function decodeDataFrame(bytes: Uint8Array): DataFrame {
@@ -110,6 +126,7 @@ export function decodeDataFrame(bytes: Uint8Array): DataFrame {
       { offset: bytes.length, field: 'FHDR' },
     );
   }
+  checkMaxLength(bytes.length);
   const uplink = isUplinkMType(mhdr.mType);
   const micOffset = bytes.length - 4;
   const { macPayload, frmPayloadOffset } = decodeMacPayload(bytes, 1, micOffset, uplink);
@@ -143,6 +160,10 @@ export function encodeDataFrame(f: DataFrameFields): Uint8Array {
   const mhdr = encodeMhdr(f.mhdr);
   const mac = encodeMacPayload(f, isUplinkMType(f.mhdr.mType));
   const mic = checkBytes('mic', f.mic, 4);
+  if (1 + mac.length + 4 > PHY_PAYLOAD_MAX_LENGTH) {
+    throw new RangeError(`frmPayload: the frame would be ${1 + mac.length + 4} bytes, ` +
+      `at most ${PHY_PAYLOAD_MAX_LENGTH} fit a LoRa or FSK frame`);
+  }
   const out = new Uint8Array(1 + mac.length + 4);
   out[0] = mhdr;
   out.set(mac, 1);
@@ -169,6 +190,7 @@ export function encodeDataFrame(f: DataFrameFields): Uint8Array {
 export function decodePhyPayload(bytes: Uint8Array): PhyPayload {
   checkBytes('bytes', bytes);
   need(bytes, 0, 1, 'MHDR');
+  checkMaxLength(bytes.length);
   const mhdr = decodeMhdr(bytes[0]!);
   if (mhdr.major !== 0 && mhdr.mType !== MType.Proprietary) {
     throw new LoireError('UNSUPPORTED', `MHDR: Major ${mhdr.major} is not LoRaWAN R1 (0)`, {

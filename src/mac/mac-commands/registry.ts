@@ -375,7 +375,9 @@ function getIndex(): Index {
   const built: Index = { up: new Map(), down: new Map(), byName: new Map() };
   for (const spec of MAC_COMMANDS) {
     (spec.direction === 'up' ? built.up : built.down).set(spec.cid, spec);
-    built.byName.set(spec.name, spec);
+    // Case-insensitive: the specs and peers spell TXParamSetupReq / TxParamSetupReq (and RX...)
+    // both ways, and no two commands differ only by case.
+    built.byName.set(spec.name.toLowerCase(), spec);
   }
   index = built;
   return built;
@@ -395,12 +397,13 @@ export function macCommandByCid(cid: number, direction: MacDirection): MacComman
 }
 
 /**
- * The registry row for a command name.
+ * The registry row for a command name, in any letter case (`TxParamSetupReq` as TS001-1.1
+ * spells it finds loire's `TXParamSetupReq`).
  *
  * @param name - the spec name, such as 'LinkADRReq'
  * @returns the row, or undefined
  * @example macCommandByName('DevStatusAns')?.length // 2
  */
 export function macCommandByName(name: string): MacCommandSpec | undefined {
-  return getIndex().byName.get(name);
+  return typeof name === 'string' ? getIndex().byName.get(name.toLowerCase()) : undefined;
 }

@@ -202,6 +202,10 @@ export function decodeRecords(bytes: number[]): { data: Obj; warnings: string[] 
  * @throws CodecError for an unknown key, a partial group (such as x without y) or a bad value.
  */
 export function encodeRecords(data: Obj): number[] {
+  // A number or boolean has no keys, so without this check it would encode as an empty frame.
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    fail('records: data must be an object of readings');
+  }
   const out: number[] = [];
   const used: Record<string, boolean> = {};
   for (const rec of ELSYS_RECORDS) {

@@ -1,0 +1,97 @@
+/**
+ * An independent duty-cycle check: for each transmitter and sub-band it verifies that no
+ * one-hour window holds more airtime than the sub-band allows (ETSI EN 300 220-1 §4.2.3,
+ * observation period one hour). It does not trust the limiter it audits: it only sees
+ * transmissions, and counts every window that goes over.
+ */
+
+/** A sub-band as the audit needs it. */
+export interface AuditBand {
+  fromHz: number;
+  toHz: number;
+  dutyCycle: number;
+}
+
+const WINDOW_MS = 3_600_000;
+
+interface Track {
+  starts: number[];
+  ends: number[];
+  head: number;
+}
+
+/**
+ * Audits transmissions.
+ *
+ * @example
+ * ```ts
+ * const audit = new DutyCycleAudit(EU868.subBands);
+ * audit.record('dev-1', 868.1e6, startMs, toaMs);
+ * audit.violations; // 0
+ * ```
+ */
+export class DutyCycleAudit {
+  /** Transmissions after which some one-hour window exceeded its sub-band's budget. */
+  violations = 0;
+  /** The first few violations, described. */
+  readonly examples: string[] = [];
+  private readonly bands: readonly AuditBand[];
+  /** Per transmitter, one track per sub-band (by index). */
+  private readonly tracks = new Map<string, (Track | undefined)[]>();
+
+  constructor(bands: readonly AuditBand[]) {
+    this.bands = bands;
+  }
+
+  /** Records a transmission of `who` and checks the hour ending with it. */
+  record(who: string, frequencyHz: number, startMs: number, toaMs: number): void {
+    let bi = -1;
+    for (let i = 0; i < this.bands.length; i++) {
+      const b = this.bands[i]!;
+      if (frequencyHz >= b.fromHz && frequencyHz < b.toHz) {
+        bi = i;
+        break;
+      }
+    }
+    if (bi < 0) {
+      this.violations++;
+      if (this.examples.length < 5) this.examples.push(`${who}: ${frequencyHz} Hz is in no `
+        + `sub-band`);
+      return;
+    }
+    const band = this.bands[bi]!;
+    if (band.dutyCycle >= 1) return;
+    let perBand = this.tracks.get(who);
+    if (perBand === undefined) {
+      perBand = [];
+      this.tracks.set(who, perBand);
+    }
+    let t = perBand[bi];
+    if (t === undefined) {
+      t = { starts: [], ends: [], head: 0 };
+      perBand[bi] = t;
+    }
+    const end = startMs + toaMs;
+    const from = end - WINDOW_MS;
+    while (t.head < t.ends.length && t.ends[t.head]! <= from) t.head++;
+    if (t.head > 64 && t.head * 2 > t.ends.length) {
+      t.starts = t.starts.slice(t.head);
+      t.ends = t.ends.slice(t.head);
+      t.head = 0;
+    }
+    t.starts.push(startMs);
+    t.ends.push(end);
+    // The busiest one-hour window ending at a transmission's end is the one ending now, since
+    // transmissions arrive in time order.
+    let used = 0;
+    for (let i = t.head; i < t.ends.length; i++) used += t.ends[i]! - Math.max(t.starts[i]!, from);
+    if (used > band.dutyCycle * WINDOW_MS + 1e-3) {
+      this.violations++;
+      if (this.examples.length < 5) {
+        this.examples.push(`${who}: ${(used / 1000).toFixed(2)} s in one hour on `
+          + `${band.fromHz / 1e6}-${band.toHz / 1e6} MHz (budget `
+            + `${(band.dutyCycle * 3600).toFixed(1)} s)`);
+      }
+    }
+  }
+}
