@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 
-const SUITES = ['./crypto.mjs', './frame.mjs', './codec.mjs', './simulator.mjs'];
+const SUITES = ['./crypto.mjs', './frame.mjs', './codec.mjs', './simulator.mjs', './core.mjs'];
 
 console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ` +
   `${os.cpus().length} logical CPUs`);

@@ -27,3 +27,13 @@ COMMANDS.validate = {
   summary: "check a device's recorded traffic: MICs, counters, duty cycle, back-off, MAC answers",
   load: async () => (await import('./commands/validate.js')).run,
 };
+
+COMMANDS.decode = {
+  summary: 'decode a frame; with keys check its MIC and decrypt it',
+  load: async () => (await import('./commands/decode.js')).run,
+};
+
+COMMANDS.demo = {
+  summary: 'decode, verify and decrypt a set of real published frames',
+  load: async () => (await import('./commands/demo.js')).run,
+};

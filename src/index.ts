@@ -10,3 +10,4 @@ export * from './crypto/index.js';
 export * from './mac/index.js';
 export * from './region/index.js';
 export * from './airtime/index.js';
+export * from './frame/index.js';

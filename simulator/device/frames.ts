@@ -1,42 +1,20 @@
 /**
- * The device's frames, built and opened by the core: `src/mac` lays out the bytes and
- * `src/crypto` computes MICs, ciphers and session keys. Both sides of each exchange are here
- * (the device's and the network's), so that a simulated network, tests and the trace validator
- * build frames the same way.
+ * The device's frames, both sides of each exchange (the device's and the network's), so that a
+ * simulated network, tests and the trace validator build frames the same way. Laying out,
+ * encrypting, signing, decrypting and checking frames is done in one place, the core's frame
+ * layer (`src/frame`: `createSession`, `buildDataFrame`, `decode`, `buildJoinAccept`...); this
+ * file adapts it to the simulator's device state and adds the session key derivation of a join.
  */
 import { bytesToHex, hexToBytes } from '../../src/bytes/hex.js';
 import {
-  computeDownlinkMic10,
-  computeDownlinkMic11,
-  computeJoinAcceptMic10,
-  computeJoinAcceptMic11,
-  computeJoinRequestMic,
-  computeUplinkMic10,
-  computeUplinkMic11,
   createAes128,
-  decryptFOpts,
-  decryptFrmPayload,
-  decryptJoinAccept,
-  deriveJoinServerKeys,
   deriveSessionKeys10,
   deriveSessionKeys11,
-  encryptFOpts,
-  encryptFrmPayload,
-  encryptJoinAccept,
-  verifyDownlinkMic10,
-  verifyDownlinkMic11,
-  verifyJoinAcceptMic10,
-  verifyJoinAcceptMic11,
 } from '../../src/crypto/index.js';
 import type { Aes128 } from '../../src/crypto/index.js';
-import {
-  decodeDataFrame,
-  decodeDecryptedJoinAccept,
-  encodeDecryptedJoinAccept,
-  encodePhyPayload,
-  MType,
-} from '../../src/mac/index.js';
-import type { CfList, DownlinkDataFrame, Mhdr, MTypeValue } from '../../src/mac/index.js';
+import { createSession as createFrameSession } from '../../src/frame/index.js';
+import type { FrameKeys, FrameSession } from '../../src/frame/index.js';
+import type { CfList } from '../../src/mac/index.js';
 
 /** LoRaWAN version of a device: 1.0.x (one network key) or 1.1 (split keys). */
 export type LorawanVersion = '1.0' | '1.1';
@@ -50,6 +28,8 @@ export interface Session {
   sNwkSIntKey: Aes128;
   nwkSEncKey: Aes128;
   appSKey: Aes128;
+  /** The same keys as a core frame session, which builds and opens this device's frames. */
+  frames: FrameSession;
 }
 
 /** Raw session keys, as ABP provisioning gives them. */
@@ -76,20 +56,30 @@ export function createSession(version: LorawanVersion, keys: SessionKeys): Sessi
     }
     return k;
   };
+  const appSKey = need(keys.appSKey, 'appSKey');
   if (version === '1.0') {
-    const nwk = createAes128(need(keys.nwkSKey, 'nwkSKey'));
+    const nwkSKey = need(keys.nwkSKey, 'nwkSKey');
+    const nwk = createAes128(nwkSKey);
     return {
       version, devAddr: keys.devAddr, fNwkSIntKey: nwk, sNwkSIntKey: nwk, nwkSEncKey: nwk,
-      appSKey: createAes128(need(keys.appSKey, 'appSKey')),
+      appSKey: createAes128(appSKey),
+      frames: createFrameSession({ nwkSKey, appSKey }, { lorawan: '1.0' }),
     };
   }
+  const fNwkSIntKey = need(keys.fNwkSIntKey, 'fNwkSIntKey');
+  const sNwkSIntKey = need(keys.sNwkSIntKey, 'sNwkSIntKey');
+  const nwkSEncKey = need(keys.nwkSEncKey, 'nwkSEncKey');
   return {
     version,
     devAddr: keys.devAddr,
-    fNwkSIntKey: createAes128(need(keys.fNwkSIntKey, 'fNwkSIntKey')),
-    sNwkSIntKey: createAes128(need(keys.sNwkSIntKey, 'sNwkSIntKey')),
-    nwkSEncKey: createAes128(need(keys.nwkSEncKey, 'nwkSEncKey')),
-    appSKey: createAes128(need(keys.appSKey, 'appSKey')),
+    fNwkSIntKey: createAes128(fNwkSIntKey),
+    sNwkSIntKey: createAes128(sNwkSIntKey),
+    nwkSEncKey: createAes128(nwkSEncKey),
+    appSKey: createAes128(appSKey),
+    frames: createFrameSession(
+      { fNwkSIntKey, sNwkSIntKey, nwkSEncKey, appSKey },
+      { lorawan: '1.1' },
+    ),
   };
 }
 
@@ -102,11 +92,11 @@ export interface RootKeys {
   nwkKey?: Uint8Array;
 }
 
-const MHDR = (mType: MTypeValue): Mhdr => ({
-  mType,
-  rfu: 0,
-  major: 0,
-});
+/** The frame session of a device's root key: AppKey in 1.0.x, NwkKey in 1.1. */
+function rootSession(version: LorawanVersion, root: RootKeys): FrameSession {
+  const keys: FrameKeys = version === '1.1' ? { nwkKey: root.nwkKey! } : { appKey: root.appKey };
+  return createFrameSession(keys, { lorawan: version });
+}
 
 /** Builds a Join-Request (TS001-1.0.4 §6.2.4); its MIC uses NwkKey in 1.1, AppKey in 1.0. */
 export function buildJoinRequest(
@@ -114,17 +104,11 @@ export function buildJoinRequest(
   root: RootKeys,
   devNonce: number,
 ): Uint8Array {
-  const bytes = encodePhyPayload({
-    type: 'joinRequest',
-    mhdr: MHDR(MType.JoinRequest),
+  return rootSession(version, root).buildJoinRequest({
     joinEui: root.joinEui,
     devEui: root.devEui,
     devNonce,
-    mic: new Uint8Array(4),
   });
-  const key = version === '1.1' ? root.nwkKey! : root.appKey;
-  bytes.set(computeJoinRequestMic(key, bytes.subarray(0, 19)), 19);
-  return bytes;
 }
 
 /** What a device learns from a valid Join-Accept. */
@@ -152,25 +136,25 @@ export function openJoinAccept(
   devNonce: number,
   phyPayload: Uint8Array,
 ): JoinAcceptResult | undefined {
-  const length = phyPayload.length;
-  if ((length !== 17 && length !== 33) || phyPayload[0]! >> 5 !== MType.JoinAccept) {
+  // JSIntKey (1.1 with OptNeg) is derived from NwkKey and the DevEUI (TS001-1.1 §6.1.1.3).
+  const joinRequest = { joinEui: root.joinEui, devNonce, devEui: root.devEui };
+  let f;
+  try {
+    f = rootSession(version, root).decode(phyPayload, { joinRequest });
+  } catch {
     return undefined;
   }
-  const rootKey = version === '1.1' ? root.nwkKey! : root.appKey;
-  const plain = decryptJoinAccept(rootKey, phyPayload);
-  const ja = decodeDecryptedJoinAccept(plain);
-  const message = plain.subarray(0, ja.micOffset);
-  const p = ja.payload;
+  if (f.type !== 'joinAccept' || !f.decrypted || f.micValid !== true) return undefined;
+  const p = {
+    joinNonce: f.joinNonce!,
+    homeNetId: f.netId!,
+    devAddr: f.devAddr!,
+    dlSettings: f.dlSettings!,
+    rxDelay: f.rxDelay!,
+    cfList: f.cfList,
+  };
   const optNeg = version === '1.1' && p.dlSettings.optNeg;
   const joinEui = hexToBytes(root.joinEui);
-  const ok = optNeg
-    ? verifyJoinAcceptMic11(
-        jsIntKey(root),
-        { joinReqType: 0xff, joinEui, devNonce, message },
-        ja.mic,
-      )
-    : verifyJoinAcceptMic10(rootKey, message, ja.mic);
-  if (!ok) return undefined;
   const netId = parseInt(p.homeNetId, 16);
   let keys: SessionKeys;
   if (version === '1.0') {
@@ -226,31 +210,15 @@ export function buildJoinAccept(
   spec: JoinAcceptSpec,
 ): Uint8Array {
   const optNeg = version === '1.1' && spec.optNeg !== false;
-  const fields = {
-    mhdr: MHDR(MType.JoinAccept),
-    payload: {
-      joinNonce: spec.joinNonce,
-      homeNetId: spec.netId.toString(16).padStart(6, '0'),
-      devAddr: spec.devAddr,
-      dlSettings: { optNeg, rx1DrOffset: spec.rx1DrOffset ?? 0, rx2DataRate: spec.rx2Dr ?? 0 },
-      rxDelay: spec.rxDelayS ?? 1,
-      ...(spec.cfList ? { cfList: spec.cfList } : {}),
-    },
-    mic: new Uint8Array(4),
-  };
-  const plain = encodeDecryptedJoinAccept(fields);
-  const message = plain.subarray(0, plain.length - 4);
-  const rootKey = version === '1.1' ? root.nwkKey! : root.appKey;
-  const mic = optNeg
-    ? computeJoinAcceptMic11(jsIntKey(root), {
-        joinReqType: 0xff,
-        joinEui: hexToBytes(root.joinEui),
-        devNonce,
-        message,
-      })
-    : computeJoinAcceptMic10(rootKey, message);
-  plain.set(mic, plain.length - 4);
-  return encryptJoinAccept(rootKey, plain);
+  return rootSession(version, root).buildJoinAccept({
+    joinNonce: spec.joinNonce,
+    netId: spec.netId,
+    devAddr: spec.devAddr,
+    dlSettings: { optNeg, rx1DrOffset: spec.rx1DrOffset ?? 0, rx2DataRate: spec.rx2Dr ?? 0 },
+    rxDelay: spec.rxDelayS ?? 1,
+    ...(spec.cfList ? { cfList: spec.cfList } : {}),
+    joinRequest: { joinEui: root.joinEui, devNonce, devEui: root.devEui },
+  });
 }
 
 /** What goes into an uplink data frame. */
@@ -276,58 +244,19 @@ export interface UplinkSpec {
 
 /** Builds and secures an uplink data frame (TS001-1.0.4 §4.3, TS001-1.1 §4.3-4.4). */
 export function buildUplink(session: Session, spec: UplinkSpec): Uint8Array {
-  const { devAddr } = session;
-  const fPort = spec.fPort ?? null;
-  // FPort 0 carries MAC commands, encrypted with the network key (TS001-1.0.4 §4.3.3).
-  const payloadKey = fPort === 0 ? session.nwkSEncKey : session.appSKey;
-  const frmPayload = spec.frmPayload.length > 0
-    ? encryptFrmPayload(payloadKey, {
-        direction: 'up',
-        devAddr,
-        fCnt: spec.fCnt,
-        payload: spec.frmPayload,
-      })
-    : spec.frmPayload;
-  const fOpts = session.version === '1.1' && spec.fOpts.length > 0
-    ? encryptFOpts(session.nwkSEncKey, {
-        direction: 'up',
-        devAddr,
-        fCnt: spec.fCnt,
-        fOpts: spec.fOpts,
-      })
-    : spec.fOpts;
-  const bytes = encodePhyPayload({
-    type: 'data',
-    mhdr: MHDR(spec.confirmed ? MType.ConfirmedDataUp : MType.UnconfirmedDataUp),
-    fhdr: {
-      devAddr,
-      fCtrl: {
-        adr: spec.adr,
-        adrAckReq: spec.adrAckReq,
-        ack: spec.ack,
-        classB: false,
-        fOptsLen: fOpts.length,
-      },
-      fCnt: spec.fCnt & 0xffff,
-      fOpts,
-    },
-    fPort,
-    frmPayload,
-    mic: new Uint8Array(4),
+  return session.frames.buildDataFrame({
+    uplink: true,
+    confirmed: spec.confirmed,
+    devAddr: session.devAddr,
+    fCnt: spec.fCnt,
+    fCtrl: { adr: spec.adr, adrAckReq: spec.adrAckReq, ack: spec.ack },
+    fOpts: spec.fOpts,
+    fPort: spec.fPort ?? null,
+    payload: spec.frmPayload,
+    confFCnt: spec.ack ? spec.confFCnt : 0,
+    txDr: spec.txDr,
+    txCh: spec.txCh,
   });
-  const message = bytes.subarray(0, bytes.length - 4);
-  const mic = session.version === '1.1'
-    ? computeUplinkMic11(session.sNwkSIntKey, session.fNwkSIntKey, {
-        devAddr,
-        fCnt: spec.fCnt,
-        message,
-        confFCnt: spec.ack ? spec.confFCnt : 0,
-        txDr: spec.txDr,
-        txCh: spec.txCh,
-      })
-    : computeUplinkMic10(session.fNwkSIntKey, { devAddr, fCnt: spec.fCnt, message });
-  bytes.set(mic, bytes.length - 4);
-  return bytes;
 }
 
 /** A downlink as the device reads it after checks. */
@@ -359,57 +288,29 @@ export function openDownlink(
   lastFCnt: number,
   confFCnt: number,
 ): OpenedDownlink | undefined {
-  let f: DownlinkDataFrame;
+  // The counter is the first at or after lastFCnt + 1 with the frame's 16 low bits
+  // (TS001-1.0.4 §4.3.1.5); a repeat of lastFCnt is a replay and is dropped.
+  const next = lastFCnt + 1;
+  if (next > 0xffffffff) return undefined;
+  let f;
   try {
-    const d = decodeDataFrame(phyPayload);
-    if (d.uplink) return undefined;
-    f = d;
+    // The device splits MAC commands itself, keeping those before a truncated one.
+    f = session.frames.decode(phyPayload, { fCnt: next, confFCnt, parseMacCommands: false });
   } catch {
     return undefined;
   }
-  const { devAddr } = session;
-  if (f.fhdr.devAddr !== session.devAddr) return undefined;
-  const next = lastFCnt + 1;
-  let fCnt = (next & ~0xffff) + f.fhdr.fCnt;
-  if (fCnt < next) fCnt += 0x10000;
-  if (fCnt > 0xffffffff) return undefined;
-  const message = phyPayload.subarray(0, f.micOffset);
-  const ok = session.version === '1.1'
-    ? verifyDownlinkMic11(
-        session.sNwkSIntKey,
-        { devAddr, fCnt, message, confFCnt: f.fhdr.fCtrl.ack ? confFCnt : 0 },
-        f.mic,
-      )
-    : verifyDownlinkMic10(session.sNwkSIntKey, { devAddr, fCnt, message }, f.mic);
-  if (!ok) return undefined;
-  let macCommands: Uint8Array = f.fhdr.fOpts;
-  if (session.version === '1.1' && macCommands.length > 0) {
-    macCommands = decryptFOpts(session.nwkSEncKey, {
-      direction: 'down',
-      devAddr,
-      fCnt,
-      fOpts: macCommands,
-      aFCntDown: f.fPort !== null && f.fPort > 0,
-    });
-  }
-  let frmPayload = f.frmPayload;
-  if (frmPayload.length > 0) {
-    const key = f.fPort === 0 ? session.nwkSEncKey : session.appSKey;
-    frmPayload = decryptFrmPayload(key, { direction: 'down', devAddr, fCnt, payload: frmPayload });
-  }
-  if (f.fPort === 0) {
-    macCommands = frmPayload;
-    frmPayload = new Uint8Array(0);
-  }
+  if (f.type !== 'data' || f.uplink || f.devAddr !== session.devAddr) return undefined;
+  if (f.fCnt < next || f.micValid !== true) return undefined;
+  const app = f.fPort !== null && f.fPort > 0;
   return {
     confirmed: f.confirmed,
-    ack: f.fhdr.fCtrl.ack,
-    fPending: f.fhdr.fCtrl.fPending,
-    adr: f.fhdr.fCtrl.adr,
-    fCnt,
-    macCommands,
+    ack: f.fCtrl.ack,
+    fPending: 'fPending' in f.fCtrl && f.fCtrl.fPending,
+    adr: f.fCtrl.adr,
+    fCnt: f.fCnt,
+    macCommands: f.fPort === 0 ? f.payload! : f.fOptsDecrypted ?? f.fOpts,
     fPort: f.fPort,
-    frmPayload,
+    frmPayload: app ? f.payload! : new Uint8Array(0),
   };
 }
 
@@ -430,51 +331,18 @@ export interface DownlinkSpec {
 
 /** Network side: builds and secures a downlink data frame. */
 export function buildDownlink(session: Session, spec: DownlinkSpec): Uint8Array {
-  const { devAddr } = session;
-  const fPort = spec.fPort ?? null;
-  const clear = spec.frmPayload ?? new Uint8Array(0);
-  const key = fPort === 0 ? session.nwkSEncKey : session.appSKey;
-  const frmPayload = clear.length > 0
-    ? encryptFrmPayload(key, { direction: 'down', devAddr, fCnt: spec.fCnt, payload: clear })
-    : clear;
-  let fOpts = spec.fOpts ?? new Uint8Array(0);
-  if (session.version === '1.1' && fOpts.length > 0) {
-    fOpts = encryptFOpts(session.nwkSEncKey, {
-      direction: 'down', devAddr, fCnt: spec.fCnt, fOpts, aFCntDown: fPort !== null && fPort > 0,
-    });
-  }
-  const bytes = encodePhyPayload({
-    type: 'data',
-    mhdr: MHDR(spec.confirmed ? MType.ConfirmedDataDown : MType.UnconfirmedDataDown),
-    fhdr: {
-      devAddr,
-      fCtrl: {
-        adr: spec.adr ?? false,
-        rfu: false,
-        ack: spec.ack ?? false,
-        fPending: spec.fPending ?? false,
-        fOptsLen: fOpts.length,
-      },
-      fCnt: spec.fCnt & 0xffff,
-      fOpts,
-    },
-    fPort,
-    frmPayload,
-    mic: new Uint8Array(4),
+  const ack = spec.ack ?? false;
+  return session.frames.buildDataFrame({
+    uplink: false,
+    confirmed: spec.confirmed ?? false,
+    devAddr: session.devAddr,
+    fCnt: spec.fCnt,
+    fCtrl: { adr: spec.adr ?? false, ack, fPending: spec.fPending ?? false },
+    fOpts: spec.fOpts ?? new Uint8Array(0),
+    fPort: spec.fPort ?? null,
+    payload: spec.frmPayload ?? new Uint8Array(0),
+    confFCnt: ack ? spec.confFCnt ?? 0 : 0,
   });
-  const message = bytes.subarray(0, bytes.length - 4);
-  const mic = session.version === '1.1'
-    ? computeDownlinkMic11(session.sNwkSIntKey, {
-        devAddr, fCnt: spec.fCnt, message, confFCnt: spec.ack ? spec.confFCnt ?? 0 : 0,
-      })
-    : computeDownlinkMic10(session.sNwkSIntKey, { devAddr, fCnt: spec.fCnt, message });
-  bytes.set(mic, bytes.length - 4);
-  return bytes;
-}
-
-/** JSIntKey of a 1.1 device (TS001-1.1 §6.1.1.3). */
-function jsIntKey(root: RootKeys): Uint8Array {
-  return deriveJoinServerKeys({ nwkKey: root.nwkKey!, devEui: root.devEui }).jsIntKey;
 }
 
 /** Lowercase hex of a frame, for traces. */
