@@ -20,3 +20,4 @@ export { kamstrupCodecs } from './vendors/kamstrup/index.js';
 export { axiomaCodecs } from './vendors/axioma/index.js';
 export { aradCodecs } from './vendors/arad/index.js';
 export { houseCodecs } from './house/index.js';
+export { nasCodecs } from './vendors/nas/index.js';

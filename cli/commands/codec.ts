@@ -190,13 +190,26 @@ function scriptsDir(): string {
 export function readCodecBody(id: string): string {
   const dir = scriptsDir();
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
-    scripts: { id: string; file: string }[];
+    scripts: { id: string; file: string; bytes: number; oversize?: boolean }[];
   };
   const entry = index.scripts.find((s) => s.id === id);
   if (entry === undefined) {
     throw new UsageError(`no built script for ${id}: run \`npm run build\``, 'NOT_BUILT');
   }
+  if (entry.oversize === true) {
+    throw new UsageError(`${id}: the codec is ${entry.bytes} bytes even minified, over the ` +
+      `${MAX_SCRIPT_BYTES}-byte limit of network servers; use the library or the CLI`,
+      'TOO_LARGE');
+  }
   return readFileSync(join(dir, entry.file), 'utf8');
+}
+
+/** True when the built body of `id` is too large for a network-server script. */
+export function isOversizeCodec(id: string): boolean {
+  const index = JSON.parse(readFileSync(join(scriptsDir(), 'index.json'), 'utf8')) as {
+    scripts: { id: string; oversize?: boolean }[];
+  };
+  return index.scripts.find((s) => s.id === id)?.oversize === true;
 }
 
 /**

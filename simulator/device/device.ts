@@ -17,9 +17,9 @@ import type { Engine } from '../engine/engine.js';
 import type { ScheduledEvent } from '../engine/queue.js';
 import type { Rng } from '../engine/rng.js';
 import {
-  buildJoinRequest,
+  buildDeviceJoinRequest,
   buildUplink,
-  createSession,
+  createDeviceSession,
   openDownlink,
   openJoinAccept,
   type LorawanVersion,
@@ -253,7 +253,7 @@ export class ClassADevice {
   start(): void {
     if (this.activation.mode === 'abp') {
       const a = this.activation;
-      this.session = createSession(this.version, {
+      this.session = createDeviceSession(this.version, {
         devAddr: a.devAddr, appSKey: a.appSKey,
         ...(a.nwkSKey ? { nwkSKey: a.nwkSKey } : {}),
         ...(a.fNwkSIntKey ? { fNwkSIntKey: a.fNwkSIntKey } : {}),
@@ -441,7 +441,7 @@ export class ClassADevice {
     if (p.kind === 'join-request') {
       const devNonce = this.devNonceCounter++;
       p.devNonce = devNonce;
-      phyPayload = buildJoinRequest(this.version, this.rootKeys(), devNonce);
+      phyPayload = buildDeviceJoinRequest(this.version, this.rootKeys(), devNonce);
       this.backoff.record(now, toaMs);
       this.stats.joinRequests++;
       // TS001-1.0.4 §6.2.6: Join-Accept windows use JOIN_ACCEPT_DELAY1/2, RX1 offset 0 and the

@@ -49,7 +49,7 @@ export interface SessionKeys {
  *
  * @throws {TypeError} when a key the version needs is missing
  */
-export function createSession(version: LorawanVersion, keys: SessionKeys): Session {
+export function createDeviceSession(version: LorawanVersion, keys: SessionKeys): Session {
   const need = (k: Uint8Array | undefined, name: string): Uint8Array => {
     if (!(k instanceof Uint8Array)) {
       throw new TypeError(`${name}: expected 16 bytes for LoRaWAN ${version}`);
@@ -99,7 +99,7 @@ function rootSession(version: LorawanVersion, root: RootKeys): FrameSession {
 }
 
 /** Builds a Join-Request (TS001-1.0.4 §6.2.4); its MIC uses NwkKey in 1.1, AppKey in 1.0. */
-export function buildJoinRequest(
+export function buildDeviceJoinRequest(
   version: LorawanVersion,
   root: RootKeys,
   devNonce: number,
@@ -174,7 +174,7 @@ export function openJoinAccept(
     keys = { devAddr: p.devAddr, ...k };
   }
   const result: JoinAcceptResult = {
-    session: createSession(version, keys),
+    session: createDeviceSession(version, keys),
     joinNonce: p.joinNonce,
     netId,
     optNeg,
@@ -203,7 +203,7 @@ export interface JoinAcceptSpec {
  * Network side: builds the encrypted Join-Accept answering `devNonce` (TS001-1.0.4 §6.2.5,
  * TS001-1.1 §6.2.3).
  */
-export function buildJoinAccept(
+export function buildDeviceJoinAccept(
   version: LorawanVersion,
   root: RootKeys,
   devNonce: number,

@@ -15,10 +15,10 @@ export type {
 } from './types.js';
 export {
   buildDownlink,
-  buildJoinAccept,
-  buildJoinRequest,
+  buildDeviceJoinAccept,
+  buildDeviceJoinRequest,
   buildUplink,
-  createSession,
+  createDeviceSession,
   openDownlink,
   openJoinAccept,
 } from './frames.js';

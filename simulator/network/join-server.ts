@@ -11,8 +11,8 @@ import {
 } from '../../src/crypto/index.js';
 import { decodeJoinRequest, type CfList } from '../../src/mac/index.js';
 import {
-  buildJoinAccept,
-  createSession,
+  buildDeviceJoinAccept,
+  createDeviceSession,
   type LorawanVersion,
   type RootKeys,
   type Session,
@@ -133,7 +133,7 @@ export class JoinServer {
     const joinNonce = this.joinNonce++ & 0xffffff;
     const devAddr = this.allocateDevAddr();
     const o = this.options;
-    const joinAccept = buildJoinAccept(device.version, device, jr.devNonce, {
+    const joinAccept = buildDeviceJoinAccept(device.version, device, jr.devNonce, {
       joinNonce, netId: this.netId, devAddr,
       rx1DrOffset: o.rx1DrOffset ?? 0, rx2Dr: o.rx2Dr ?? 0, rxDelayS: o.rxDelayS ?? 1,
       ...(o.cfList ? { cfList: o.cfList } : {}),
@@ -142,12 +142,12 @@ export class JoinServer {
     if (device.version === '1.0') {
       const k = deriveSessionKeys10({ appKey: device.appKey, joinNonce, netId: this.netId,
         devNonce: jr.devNonce });
-      session = createSession('1.0', { devAddr, nwkSKey: k.nwkSKey, appSKey: k.appSKey });
+      session = createDeviceSession('1.0', { devAddr, nwkSKey: k.nwkSKey, appSKey: k.appSKey });
     } else {
       const k = deriveSessionKeys11({ nwkKey: device.nwkKey!, appKey: device.appKey, joinNonce,
         devNonce: jr.devNonce, joinEui: device.joinEui, netId: this.netId,
         optNeg: true });
-      session = createSession('1.1', { devAddr, ...k });
+      session = createDeviceSession('1.1', { devAddr, ...k });
     }
     this.stats.accepted++;
     return { ok: true, devEui, version: device.version, devAddr, devNonce: jr.devNonce,

@@ -22,7 +22,7 @@ import type { DataFrame } from '../../src/mac/index.js';
 import { drOf } from '../../src/region/lookup.js';
 import type { Region } from '../../src/region/types.js';
 import {
-  createSession,
+  createDeviceSession,
   openJoinAccept,
   type LorawanVersion,
   type RootKeys,
@@ -205,11 +205,11 @@ export function validateTrace(
   const abpSession = (devAddr: number): Session | undefined => {
     try {
       if (version === '1.0' && keys.nwkSKey && keys.appSKey) {
-        return createSession('1.0', { devAddr, nwkSKey: keys.nwkSKey, appSKey: keys.appSKey });
+        return createDeviceSession('1.0', { devAddr, nwkSKey: keys.nwkSKey, appSKey: keys.appSKey });
       }
       const { fNwkSIntKey, sNwkSIntKey, nwkSEncKey, appSKey } = keys;
       if (version === '1.1' && fNwkSIntKey && sNwkSIntKey && nwkSEncKey && appSKey) {
-        return createSession('1.1', { devAddr, fNwkSIntKey, sNwkSIntKey, nwkSEncKey, appSKey });
+        return createDeviceSession('1.1', { devAddr, fNwkSIntKey, sNwkSIntKey, nwkSEncKey, appSKey });
       }
     } catch {
       return undefined;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildDownlink,
   buildUplink,
-  createSession as createDeviceSession,
+  createDeviceSession,
   openDownlink,
 } from '../../simulator/device/frames.js';
 import { bytesToHex, createSession, decodeFrame, hexToBytes } from '../../src/index.js';

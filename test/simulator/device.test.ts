@@ -7,7 +7,7 @@ import { AS923, EU868, US915, subBandOf } from '../../src/region/index.js';
 import { Engine } from '../../simulator/engine/index.js';
 import {
   ClassADevice,
-  createSession,
+  createDeviceSession,
   splitMacCommands,
   type DeviceOptions,
   type Transmission,
@@ -23,8 +23,8 @@ const DAY = 24 * HOUR;
 const DEV_ADDR = 0x26011bda;
 
 const ABP_KEYS = { nwkSKey: NWK_S_KEY, appSKey: APP_S_KEY };
-const abpSession = (): ReturnType<typeof createSession> =>
-  createSession('1.0', { devAddr: DEV_ADDR, ...ABP_KEYS });
+const abpSession = (): ReturnType<typeof createDeviceSession> =>
+  createDeviceSession('1.0', { devAddr: DEV_ADDR, ...ABP_KEYS });
 const every = (periodMs: number, more: object = {}): DeviceOptions['schedule'] =>
   ({ periodMs, data: (i: number) => i, ...more });
 

@@ -6,7 +6,7 @@ import { hexToBytes } from '../../src/bytes/hex.js';
 import type { Engine } from '../../simulator/engine/index.js';
 import {
   buildDownlink,
-  buildJoinAccept,
+  buildDeviceJoinAccept,
   openJoinAccept,
   type ClassADevice,
   type DeviceRadio,
@@ -81,7 +81,7 @@ export class TestNetwork implements DeviceRadio {
         rx2Dr: 0,
         rxDelayS: 1,
       };
-      const ja = buildJoinAccept(this.version, this.root, f.devNonce, spec);
+      const ja = buildDeviceJoinAccept(this.version, this.root, f.devNonce, spec);
       // The network derives the same session the device will (checked by the device's MIC).
       this.session = openJoinAccept(this.version, this.root, f.devNonce, ja)!.session;
       this.fCntDown = 0;

@@ -4,7 +4,7 @@
  */
 import loraPacket from 'lora-packet';
 import { describe, expect, it } from 'vitest';
-import { buildJoinRequest, openJoinAccept } from '../../simulator/device/frames.js';
+import { buildDeviceJoinRequest, openJoinAccept } from '../../simulator/device/frames.js';
 import { JoinServer } from '../../simulator/network/join-server.js';
 
 const root = {
@@ -22,7 +22,7 @@ function server(): JoinServer {
 describe('join server', () => {
   it('accepts a good Join-Request, and the device opens its Join-Accept to the same session', () => {
     const js = server();
-    const jr = buildJoinRequest('1.0', root, 7);
+    const jr = buildDeviceJoinRequest('1.0', root, 7);
     // lora-packet, an independent implementation, agrees the MIC is right.
     expect(loraPacket.verifyMIC(loraPacket.fromWire(Buffer.from(jr)), undefined,
       Buffer.from(root.appKey))).toBe(true);
@@ -44,23 +44,23 @@ describe('join server', () => {
 
   it('refuses a reused or lower DevNonce, and accepts the next one', () => {
     const js = server();
-    expect(js.handleJoinRequest(buildJoinRequest('1.0', root, 10)).ok).toBe(true);
-    expect(js.handleJoinRequest(buildJoinRequest('1.0', root, 10))).toMatchObject({ ok: false,
+    expect(js.handleJoinRequest(buildDeviceJoinRequest('1.0', root, 10)).ok).toBe(true);
+    expect(js.handleJoinRequest(buildDeviceJoinRequest('1.0', root, 10))).toMatchObject({ ok: false,
       reason: 'dev-nonce-reused' });
-    expect(js.handleJoinRequest(buildJoinRequest('1.0', root, 3))).toMatchObject({ ok: false,
+    expect(js.handleJoinRequest(buildDeviceJoinRequest('1.0', root, 3))).toMatchObject({ ok: false,
       reason: 'dev-nonce-reused' });
-    expect(js.handleJoinRequest(buildJoinRequest('1.0', root, 11)).ok).toBe(true);
+    expect(js.handleJoinRequest(buildDeviceJoinRequest('1.0', root, 11)).ok).toBe(true);
     expect(js.stats.devNonceRefused).toBe(2);
   });
 
   it('refuses a bad MIC without burning the DevNonce, and an unknown device', () => {
     const js = server();
-    const jr = buildJoinRequest('1.0', root, 5);
+    const jr = buildDeviceJoinRequest('1.0', root, 5);
     const bad = Uint8Array.from(jr);
     bad[22] ^= 0x80;
     expect(js.handleJoinRequest(bad)).toMatchObject({ ok: false, reason: 'mic' });
     expect(js.handleJoinRequest(jr).ok).toBe(true);
-    const other = buildJoinRequest('1.0', { ...root, devEui: '0004a30b001c0531' }, 1);
+    const other = buildDeviceJoinRequest('1.0', { ...root, devEui: '0004a30b001c0531' }, 1);
     expect(js.handleJoinRequest(other)).toMatchObject({ ok: false, reason: 'unknown-device' });
     expect(js.handleJoinRequest(Uint8Array.of(0, 1, 2))).toMatchObject({ ok: false,
       reason: 'malformed' });
@@ -70,7 +70,7 @@ describe('join server', () => {
     const js = new JoinServer({ netId: 0x13, cfList: { cfListType: 0,
       frequenciesHz: [867_100_000, 867_300_000, 867_500_000, 867_700_000, 867_900_000] } });
     js.register({ version: '1.0', ...root });
-    const r = js.handleJoinRequest(buildJoinRequest('1.0', root, 1));
+    const r = js.handleJoinRequest(buildDeviceJoinRequest('1.0', root, 1));
     expect(r.ok && r.joinAccept.length).toBe(33);
     const opened = r.ok ? openJoinAccept('1.0', root, 1, r.joinAccept) : undefined;
     expect(opened?.cfList).toMatchObject({ cfListType: 0,

@@ -9,15 +9,15 @@ import { LoireError } from '../../src/errors.js';
 import { EU868 } from '../../src/region/index.js';
 import {
   buildDownlink,
-  buildJoinRequest,
+  buildDeviceJoinRequest,
   buildUplink,
-  createSession,
+  createDeviceSession,
 } from '../../simulator/device/index.js';
 import { parseTrace, validateTrace } from '../../simulator/validate/index.js';
 import { APP_KEY, APP_S_KEY, DEV_EUI, JOIN_EUI, NWK_S_KEY } from './helpers.js';
 
 const DEV_ADDR = 0x26011bda;
-const session = createSession('1.0', {
+const session = createDeviceSession('1.0', {
   devAddr: DEV_ADDR,
   nwkSKey: NWK_S_KEY,
   appSKey: APP_S_KEY,
@@ -103,7 +103,7 @@ describe('validator finds each planted fault', () => {
   });
 
   test('DevNonce reuse and a DevNonce that does not increase', () => {
-    const jr = (n: number, t: number): string => line(t, buildJoinRequest('1.0', root, n));
+    const jr = (n: number, t: number): string => line(t, buildDeviceJoinRequest('1.0', root, n));
     const text = [jr(5, 0), jr(6, 600_000), jr(6, 1_200_000), jr(2, 1_800_000)].join('\n');
     expect(rules(text)).toEqual(['devnonce-reuse@3', 'devnonce-order@4']);
     expect(rules(text, { devNonce: 'random' })).toEqual(['devnonce-reuse@3']);
@@ -125,7 +125,7 @@ describe('validator finds each planted fault', () => {
     // 23 bytes at DR0 = 1482.752 ms (radio.json): 24 fit in 36 s, the 25th does not. The 1 %
     // sub-band is spread over three channels but shares one budget, so duty cycle trips too.
     const lines = Array.from({ length: 30 }, (_, i) =>
-      line(i * 20_000, buildJoinRequest('1.0', root, i), { dr: 0, frequencyHz: 869_525_000 }));
+      line(i * 20_000, buildDeviceJoinRequest('1.0', root, i), { dr: 0, frequencyHz: 869_525_000 }));
     const report = validateTrace(parseTrace(lines.join('\n')), { region: EU868, keys });
     const backoff = report.violations.filter((v) => v.rule === 'join-backoff').map((v) => v.line);
     expect(backoff[0]).toBe(25);
