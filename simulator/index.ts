@@ -103,6 +103,7 @@ export type {
 } from './scenario/summary.js';
 export { createReadingGenerator, sameJson } from './scenario/readings.js';
 export type { ReadingGenerator } from './scenario/readings.js';
+export type { Uniform } from './scenario/readings.js';
 export { DutyCycleAudit } from './scenario/audit.js';
 export type { AuditBand } from './scenario/audit.js';
 export { renderHtmlReport, escapeHtml, pdrColour } from './report/html.js';

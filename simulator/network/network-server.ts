@@ -31,6 +31,7 @@ import type { JoinServer } from './join-server.js';
 /** The virtual clock and scheduler the server runs on (an `Engine` fits). */
 export interface Scheduler {
   readonly nowMs: number;
+  /** Runs `action` at virtual time `atMs`. */
   at(atMs: number, action: () => void): unknown;
 }
 

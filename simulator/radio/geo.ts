@@ -18,6 +18,7 @@ export interface Area {
 
 /** The source of uniform draws in [0, 1) the placement functions use. */
 export interface UniformSource {
+  /** The next draw, in [0, 1). */
   next(): number;
 }
 

@@ -7,6 +7,7 @@ import type { CodecDefinition } from '../../codecs/framework/types.js';
 
 /** A uniform source in [0, 1). */
 export interface Uniform {
+  /** The next draw, in [0, 1). */
   next(): number;
 }
 
