@@ -72,7 +72,9 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
 
 /** Parses a flag value as an integer in [min, max], naming the flag when it is not. */
 export function intOption(value: string, name: string, min: number, max: number): number {
-  if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`--${name}: expected an integer, got '${value}'`);
+  if (!/^-?\d+$/.test(value.trim())) {
+    throw new UsageError(`--${name}: expected an integer, got '${value}'`);
+  }
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < min || n > max) {
     throw new UsageError(`--${name}: expected ${min} to ${max}, got ${value}`);

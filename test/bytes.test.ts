@@ -1,6 +1,12 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { base64ToBytes, bytesToBase64, bytesToHex, hexToBytes, parseBytes } from '../src/bytes/hex.js';
+import {
+  base64ToBytes,
+  bytesToBase64,
+  bytesToHex,
+  hexToBytes,
+  parseBytes,
+} from '../src/bytes/hex.js';
 import { LoireError } from '../src/errors.js';
 
 describe('hex and base64', () => {

@@ -205,11 +205,13 @@ export function validateTrace(
   const abpSession = (devAddr: number): Session | undefined => {
     try {
       if (version === '1.0' && keys.nwkSKey && keys.appSKey) {
-        return createDeviceSession('1.0', { devAddr, nwkSKey: keys.nwkSKey, appSKey: keys.appSKey });
+        const { nwkSKey, appSKey } = keys;
+        return createDeviceSession('1.0', { devAddr, nwkSKey, appSKey });
       }
       const { fNwkSIntKey, sNwkSIntKey, nwkSEncKey, appSKey } = keys;
       if (version === '1.1' && fNwkSIntKey && sNwkSIntKey && nwkSEncKey && appSKey) {
-        return createDeviceSession('1.1', { devAddr, fNwkSIntKey, sNwkSIntKey, nwkSEncKey, appSKey });
+        const session = { devAddr, fNwkSIntKey, sNwkSIntKey, nwkSEncKey, appSKey };
+        return createDeviceSession('1.1', session);
       }
     } catch {
       return undefined;

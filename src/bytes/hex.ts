@@ -75,7 +75,9 @@ export function bytesToBase64(bytes: Uint8Array): string {
  * @example base64ToBytes('QPF9vkk=') // Uint8Array [0x40, 0xf1, 0x7d, 0xbe, 0x49]
  */
 export function base64ToBytes(text: string): Uint8Array {
-  if (typeof text !== 'string') throw new TypeError(`base64: expected a string, got ${typeof text}`);
+  if (typeof text !== 'string') {
+    throw new TypeError(`base64: expected a string, got ${typeof text}`);
+  }
   const padded = text.replace(/\s/g, '');
   const s = padded.replace(/=+$/, '');
   const pad = padded.length - s.length;

@@ -2,20 +2,9 @@
  * AS923 regional parameters (the AS923-1 plan, AS923_FREQ_OFFSET = 0), from LoRa Alliance
  * RP002-1.0.1 §2.10.
  */
+import { EU868_DATA_RATES } from './eu868.js';
 import { isIndex } from './lookup.js';
-import type { Channel, DataRate, MaxPayload, PayloadOptions, Region } from './types.js';
-
-// RP002-1.0.1 §2.10.3: the same data rate table as EU868.
-const DATA_RATES: readonly DataRate[] = [
-  { dr: 0, modulation: 'lora', sf: 12, bandwidthHz: 125_000, bitRateBps: 250 },
-  { dr: 1, modulation: 'lora', sf: 11, bandwidthHz: 125_000, bitRateBps: 440 },
-  { dr: 2, modulation: 'lora', sf: 10, bandwidthHz: 125_000, bitRateBps: 980 },
-  { dr: 3, modulation: 'lora', sf: 9, bandwidthHz: 125_000, bitRateBps: 1760 },
-  { dr: 4, modulation: 'lora', sf: 8, bandwidthHz: 125_000, bitRateBps: 3125 },
-  { dr: 5, modulation: 'lora', sf: 7, bandwidthHz: 125_000, bitRateBps: 5470 },
-  { dr: 6, modulation: 'lora', sf: 7, bandwidthHz: 250_000, bitRateBps: 11000 },
-  { dr: 7, modulation: 'fsk', bitRateBps: 50000 },
-];
+import type { Channel, MaxPayload, PayloadOptions, Region } from './types.js';
 
 // RP002-1.0.1 §2.10.6 Tables: M per DR, without and with the 400 ms uplink dwell time limit.
 // With the limit, DR0 and DR1 cannot carry a frame at all (undefined).
@@ -49,7 +38,8 @@ const EFFECTIVE_OFFSET = [0, 1, 2, 3, 4, 5, -1, -2];
 export const AS923: Region = {
   id: 'AS923',
   source: 'LoRa Alliance RP002-1.0.1 §2.10',
-  dataRates: DATA_RATES,
+  // RP002-1.0.1 §2.10.3: the same data rate table as EU868.
+  dataRates: EU868_DATA_RATES,
   defaultChannels: DEFAULT_CHANNELS,
   joinChannels: DEFAULT_CHANNELS,
   joinDrs: [2, 3, 4, 5],

@@ -8,9 +8,11 @@ import type { Channel, DataRate, MaxPayload, PayloadOptions, Region, SubBand } f
 
 const MHZ = 1_000_000;
 
-// RP002-1.0.1 §2.4.3 Table 6: EU863-870 data rates. DR8..14 are RFU, DR15 means "keep" in
-// LinkADRReq (TS001-1.0.4 §5.3) and is not a transmit rate.
-const DATA_RATES: readonly (DataRate | undefined)[] = [
+/**
+ * EU863-870 data rates, RP002-1.0.1 §2.4.3 Table 6 (AS923 uses the same table, §2.10.3).
+ * DR8..14 are RFU, DR15 means "keep" in LinkADRReq (TS001-1.0.4 §5.3) and is not a transmit rate.
+ */
+export const EU868_DATA_RATES: readonly DataRate[] = [
   { dr: 0, modulation: 'lora', sf: 12, bandwidthHz: 125_000, bitRateBps: 250 },
   { dr: 1, modulation: 'lora', sf: 11, bandwidthHz: 125_000, bitRateBps: 440 },
   { dr: 2, modulation: 'lora', sf: 10, bandwidthHz: 125_000, bitRateBps: 980 },
@@ -58,7 +60,7 @@ export const EU868_SUB_BANDS: readonly SubBand[] = [
 export const EU868: Region = {
   id: 'EU868',
   source: 'LoRa Alliance RP002-1.0.1 §2.4; ETSI EN 300 220-2 V3.2.1 (via LoRaMac-node)',
-  dataRates: DATA_RATES,
+  dataRates: EU868_DATA_RATES,
   defaultChannels: DEFAULT_CHANNELS,
   joinChannels: DEFAULT_CHANNELS,
   joinDrs: [0, 1, 2, 3, 4, 5],

@@ -20,7 +20,7 @@ function server(): JoinServer {
 }
 
 describe('join server', () => {
-  it('accepts a good Join-Request, and the device opens its Join-Accept to the same session', () => {
+  it('accepts a good Join-Request; the device opens its Join-Accept to the same session', () => {
     const js = server();
     const jr = buildDeviceJoinRequest('1.0', root, 7);
     // lora-packet, an independent implementation, agrees the MIC is right.

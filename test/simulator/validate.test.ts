@@ -125,7 +125,10 @@ describe('validator finds each planted fault', () => {
     // 23 bytes at DR0 = 1482.752 ms (radio.json): 24 fit in 36 s, the 25th does not. The 1 %
     // sub-band is spread over three channels but shares one budget, so duty cycle trips too.
     const lines = Array.from({ length: 30 }, (_, i) =>
-      line(i * 20_000, buildDeviceJoinRequest('1.0', root, i), { dr: 0, frequencyHz: 869_525_000 }));
+      line(i * 20_000, buildDeviceJoinRequest('1.0', root, i), {
+        dr: 0,
+        frequencyHz: 869_525_000,
+      }));
     const report = validateTrace(parseTrace(lines.join('\n')), { region: EU868, keys });
     const backoff = report.violations.filter((v) => v.rule === 'join-backoff').map((v) => v.line);
     expect(backoff[0]).toBe(25);
