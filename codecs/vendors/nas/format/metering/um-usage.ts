@@ -10,8 +10,8 @@
  */
 import { fail } from '../../../../framework/codec-error.js';
 import {
-  type Reader, type Writer, bit, bitsByte, f32, i8, left, raw, u16, u32, u8, w16,
-  w32, w8, wf32, wi8,
+  type Reader, type Writer, bit, bitsByte, f32, left, raw, u16, u32, u8, w16,
+  w32, w8, wf32,
 } from '../io.js';
 import { type NasPacket, S } from '../packet.js';
 import {
@@ -21,6 +21,7 @@ import {
 import {
   actualityCode, actualityMinutes, actualityText, serialNumber, serialText,
 } from './meter-fields.js';
+import { readDeviceStatus, writeDeviceStatus } from './device-status.js';
 
 /** Decodes M-Bus data records into the vendor's flat `name__unit: value` object. */
 export type MbusRecordDecoder = (records: number[]) => Record<string, unknown>;
@@ -182,20 +183,7 @@ export function readUmUsage(r: Reader, out: Fields, status: boolean,
   out['active_alerts'] = { pulse_1_trigger_alert: bit(a, 0), pulse_2_trigger_alert: bit(a, 1),
     low_battery: bit(a, 6) };
   out['app_connected_within_a_day'] = bit(a, 7);
-  if (status) {
-    out['battery_remaining__years'] = parseFloat((u8(r, 'battery_remaining') / 12).toFixed(1));
-    // Not rounded, as in the vendor's decoder (so 2.77 may show as 2.7700000000000005).
-    out['battery_voltage__V'] = u8(r, 'battery_voltage') / 100 + 1.5;
-    const t = i8(r, 'internal_temperature__C');
-    out['internal_temperature__C'] = t;
-    const span = u8(r, 'temperature span');
-    out['internal_temperature_min__C'] = t - 2 * (span & 0x0f);
-    out['internal_temperature_max__C'] = t + 2 * (span >> 4);
-    out['radio_downlink_rssi__dBm'] = 0 - u8(r, 'radio_downlink_rssi__dBm');
-    const radio = u8(r, 'radio');
-    out['radio_downlink_snr__dB'] = (radio & 0x0f) * 2 - 20;
-    out['radio_uplink_power__dBm'] = (radio >> 4) * 2;
-  }
+  if (status) readDeviceStatus(r, out, false);
   const act = u8(r, 'meter_actuality_duration');
   out['meter_actuality_duration__minutes'] = actualityMinutes(act);
   out['meter_actuality_duration_formatted'] = actualityText(act);
@@ -213,26 +201,7 @@ export function writeUmUsage(w: Writer, data: Fields, status: boolean): void {
   const f = (k: string): boolean => boolField(a, k, `${w.what}: active_alerts`);
   w8(w, bitsByte([f(ALERTS[0]!), f(ALERTS[1]!), false, false, false, false, f('low_battery'),
     boolField(data, 'app_connected_within_a_day', w.what)]), 'active_alerts');
-  if (status) {
-    const years = numField(data, 'battery_remaining__years', w.what);
-    let months = -1;
-    for (const m of [Math.round(years * 12), Math.round(years * 12) - 1]) {
-      if (m >= 0 && m <= 255 && parseFloat((m / 12).toFixed(1)) === years) months = m;
-    }
-    w8(w, intValue(months, 0, 255, `${w.what}: battery_remaining__years`), 'battery');
-    w8(w, intValue(Math.round((numField(data, 'battery_voltage__V', w.what) - 1.5) * 100), 0,
-      255, `${w.what}: battery_voltage__V`), 'battery_voltage');
-    const t = intField(data, 'internal_temperature__C', -128, 127, w.what);
-    wi8(w, t, 'internal_temperature__C');
-    w8(w, intValue((t - numField(data, 'internal_temperature_min__C', w.what)) / 2, 0, 15,
-      `${w.what}: internal_temperature_min__C`) | intValue((numField(data,
-      'internal_temperature_max__C', w.what) - t) / 2, 0, 15,
-    `${w.what}: internal_temperature_max__C`) << 4, 'temperature span');
-    w8(w, 0 - intField(data, 'radio_downlink_rssi__dBm', -255, 0, w.what), 'rssi');
-    w8(w, intValue((numField(data, 'radio_downlink_snr__dB', w.what) + 20) / 2, 0, 15,
-      `${w.what}: radio_downlink_snr__dB`) | intValue(numField(data, 'radio_uplink_power__dBm',
-      w.what) / 2, 0, 15, `${w.what}: radio_uplink_power__dBm`) << 4, 'radio');
-  }
+  if (status) writeDeviceStatus(w, data);
   w8(w, actualityCode(data['meter_actuality_duration__minutes'],
     data['meter_actuality_duration_formatted'], `${w.what}: meter_actuality_duration`), 'act');
   const mbus = data['mbus'] !== undefined;

@@ -3,16 +3,15 @@
  * (FPort 99, header 0x01), NAS "CM3xxx payload description" §"Usage" and §"Shutdown".
  */
 import { fail } from '../../../../framework/codec-error.js';
-import { type Reader, type Writer, bit, bitsByte, i8, u32, u8, w32, w8, wi8 } from '../io.js';
+import { type Reader, type Writer, bit, bitsByte, u32, u8, w32, w8 } from '../io.js';
 import { type NasPacket, S } from '../packet.js';
-import {
-  type Fields, asFields, boolField, codeOf, field, intField, intValue, numField,
-} from '../values.js';
+import { type Fields, asFields, boolField, codeOf, field } from '../values.js';
 import {
   actualityCode, actualityMinutes, actualityText, decodeMeterFormat, decodeMeterStatus,
   decodeReadoutDate, encodeMeterFormat, encodeMeterStatus, encodeReadoutDate, meterSchemas,
   serialNumber, serialText, volumeCount, volumeText,
 } from './meter-fields.js';
+import { readDeviceStatus, writeDeviceStatus } from './device-status.js';
 
 /** Alert flags, bit 0 first (bit 7, "any alert active now", is not shown by the vendor). */
 export const METER_ALERTS = ['backflow_pending', 'broken_pipe_pending', 'continuous_flow_pending',
@@ -41,18 +40,7 @@ export function readMeterUsage(r: Reader, out: Fields): void {
   const flags = u8(r, 'device flags');
   out['app_connected_within_a_day'] = bit(flags, 0);
   if (!bit(flags, 1)) return;
-  // Device status block: battery (months, and 10 mV above 1.5 V), temperatures, radio.
-  out['battery_remaining__years'] = parseFloat((u8(r, 'battery_remaining') / 12).toFixed(1));
-  out['battery_voltage__V'] = parseFloat((u8(r, 'battery_voltage') / 100 + 1.5).toFixed(2));
-  const t = i8(r, 'internal_temperature__C');
-  out['internal_temperature__C'] = t;
-  const span = u8(r, 'temperature span');
-  out['internal_temperature_min__C'] = t - 2 * (span & 0x0f);
-  out['internal_temperature_max__C'] = t + 2 * (span >> 4);
-  out['radio_downlink_rssi__dBm'] = 0 - u8(r, 'radio_downlink_rssi__dBm');
-  const radio = u8(r, 'radio');
-  out['radio_downlink_snr__dB'] = (radio & 0x0f) * 2 - 20;
-  out['radio_uplink_power__dBm'] = (radio >> 4) * 2;
+  readDeviceStatus(r, out, true);
   out['meter_serial'] = serialText(u32(r, 'meter_serial'));
 }
 
@@ -60,18 +48,6 @@ export function readMeterUsage(r: Reader, out: Fields): void {
  * The byte near `guess` that `show` turns into `value`: shown values are rounded, so the
  * nearest byte can fall just outside 0..255 (21.3 years is 255 months, not 256).
  */
-function preimage(value: number, guess: number, show: (b: number) => number,
-  what: string): number {
-  for (const b of [guess, guess - 1, guess + 1]) {
-    if (b >= 0 && b <= 255 && show(b) === value) return b;
-  }
-  fail(`${what}: ${value} is not a value the device can send`);
-}
-
-function nibble(v: number, what: string): number {
-  return intValue(v, 0, 15, what);
-}
-
 /** Writes the usage body for `data` (after its 0x04 header). */
 export function writeMeterUsage(w: Writer, data: Fields): void {
   const a = asFields(field(data, 'active_alerts', w.what), `${w.what}: active_alerts`);
@@ -94,23 +70,7 @@ export function writeMeterUsage(w: Writer, data: Fields): void {
   const status = data['meter_serial'] !== undefined;
   w8(w, bitsByte([boolField(data, 'app_connected_within_a_day', w.what), status]), 'flags');
   if (!status) return;
-  const years = numField(data, 'battery_remaining__years', w.what);
-  w8(w, preimage(years, Math.round(years * 12), (m) => parseFloat((m / 12).toFixed(1)),
-    `${w.what}: battery_remaining__years`), 'battery_remaining');
-  w8(w, intValue(Math.round((numField(data, 'battery_voltage__V', w.what) - 1.5) * 100), 0, 255,
-    `${w.what}: battery_voltage__V`), 'battery_voltage');
-  const t = intField(data, 'internal_temperature__C', -128, 127, w.what);
-  wi8(w, t, 'internal_temperature__C');
-  const lo = (t - numField(data, 'internal_temperature_min__C', w.what)) / 2;
-  const hi = (numField(data, 'internal_temperature_max__C', w.what) - t) / 2;
-  w8(w, nibble(lo, `${w.what}: internal_temperature_min__C (2 °C steps below, up to 15)`) |
-    nibble(hi, `${w.what}: internal_temperature_max__C (2 °C steps above, up to 15)`) << 4,
-  'temperature span');
-  w8(w, 0 - intField(data, 'radio_downlink_rssi__dBm', -255, 0, w.what), 'rssi');
-  const snr = (numField(data, 'radio_downlink_snr__dB', w.what) + 20) / 2;
-  const power = numField(data, 'radio_uplink_power__dBm', w.what) / 2;
-  w8(w, nibble(snr, `${w.what}: radio_downlink_snr__dB`) |
-    nibble(power, `${w.what}: radio_uplink_power__dBm`) << 4, 'radio');
+  writeDeviceStatus(w, data);
   w32(w, serialNumber(data['meter_serial'], `${w.what}: meter_serial`), 'meter_serial');
 }
 
