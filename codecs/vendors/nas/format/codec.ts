@@ -91,7 +91,7 @@ function schemaOf(device: NasDevice, dir: Dir): JsonSchema {
   for (const p of device.packets) {
     if (!travels(p, dir)) continue;
     const properties: Record<string, JsonSchema> = { packet_type: { const: p.name } };
-    for (const k in p.schema) properties[k] = p.schema[k]!;
+    for (const k in p.packetSchema) properties[k] = p.packetSchema[k]!;
     variants.push({ type: 'object', required: ['packet_type'], properties,
       additionalProperties: p.additional !== undefined ? p.additional : false });
   }
@@ -118,7 +118,7 @@ function messageTypes(device: NasDevice): MessageType[] {
       const seen = out.some((m) => m.name === p.name && m.direction === d &&
         m.fPorts![0] === p.fPort);
       if (!seen) out.push({ name: p.name, direction: d, fPorts: [p.fPort],
-        description: p.description });
+        description: p.packetDescription });
     }
   }
   return out;

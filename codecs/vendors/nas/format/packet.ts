@@ -15,7 +15,7 @@ export interface NasPacket {
   fPort: number;
   header: number;
   direction: 'uplink' | 'downlink' | 'both';
-  description: string;
+  packetDescription: string;
   /** When two packets share FPort and header, whether `bytes` is this one (by length). */
   matchesFrame?(bytes: number[]): boolean;
   /** When two packets share a name, whether `data` is this one. */
@@ -25,7 +25,7 @@ export interface NasPacket {
   /** Appends the body for `data` (the header is already written). */
   encode(data: Fields, w: Writer): void;
   /** JSON Schema of the decoded fields other than `packet_type`. */
-  schema: Record<string, JsonSchema>;
+  packetSchema: Record<string, JsonSchema>;
   /** Schema of fields with names known only at run time (default: none allowed). */
   additional?: JsonSchema;
 }

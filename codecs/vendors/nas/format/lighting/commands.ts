@@ -39,28 +39,28 @@ function writeDestinations(w: Writer, data: Fields, timed: boolean): void {
 /** Manual dimming: levels per destination until further notice (0xFF resumes the plan). */
 export const MANUAL_DIMMING: NasPacket = {
   name: 'manual_dimming', fPort: 60, header: 0x01, direction: 'both',
-  description: 'Set outputs to a dimming level (or resume the schedule)',
+  packetDescription: 'Set outputs to a dimming level (or resume the schedule)',
   decode(r, out, warnings) {
     out['destination'] = destinations(r, warnings, false);
   },
   encode(data, w) {
     writeDestinations(w, data, false);
   },
-  schema: { destination: S.list(S.obj({ address: addressSchema('all_devices'),
+  packetSchema: { destination: S.list(S.obj({ address: addressSchema('all_devices'),
     dimming_level__percent: levelSchema('resume') })) },
 };
 
 /** Timed manual dimming: as manual dimming, for a number of minutes. */
 export const MANUAL_TIMED_DIMMING: NasPacket = {
   name: 'manual_timed_dimming', fPort: 60, header: 0x09, direction: 'both',
-  description: 'Set outputs to a dimming level for a number of minutes',
+  packetDescription: 'Set outputs to a dimming level for a number of minutes',
   decode(r, out, warnings) {
     out['destination'] = destinations(r, warnings, true);
   },
   encode(data, w) {
     writeDestinations(w, data, true);
   },
-  schema: { destination: S.list(S.obj({ address: addressSchema('all_devices'),
+  packetSchema: { destination: S.list(S.obj({ address: addressSchema('all_devices'),
     dimming_level__percent: levelSchema('resume'), duration__minutes: S.int })) },
 };
 
@@ -70,7 +70,7 @@ export const MANUAL_TIMED_DIMMING: NasPacket = {
  */
 export const CUSTOM_DALI_REQUEST: NasPacket = {
   name: 'custom_dali_request', fPort: 60, header: 0x03, direction: 'both',
-  description: 'Send a DALI query to a driver; the answer comes back in the same layout',
+  packetDescription: 'Send a DALI query to a driver; the answer comes back in the same layout',
   decode(r, out, warnings) {
     const n = left(r);
     out['query_data_raw'] = bytesHexUpper(r.bytes.slice(r.offset));
@@ -95,14 +95,14 @@ export const CUSTOM_DALI_REQUEST: NasPacket = {
       w8(w, intField(data, 'dali_response', 0, 255, w.what), 'dali_response');
     }
   },
-  schema: { query_data_raw: S.str, address: addressSchema(null), dali_query: S.int,
+  packetSchema: { query_data_raw: S.str, address: addressSchema(null), dali_query: S.int,
     dali_response: S.int },
 };
 
 /** Custom DALI command: raw DALI frames, shown as upper-case hex. */
 export const CUSTOM_DALI_COMMAND: NasPacket = {
   name: 'custom_dali_command', fPort: 60, header: 0x04, direction: 'both',
-  description: 'Send raw DALI command bytes',
+  packetDescription: 'Send raw DALI command bytes',
   decode(r, out) {
     out['dali_command'] = bytesHexUpper(raw(r, left(r), 'dali_command'));
   },
@@ -111,7 +111,7 @@ export const CUSTOM_DALI_COMMAND: NasPacket = {
       w.bytes.push(b);
     }
   },
-  schema: { dali_command: S.str },
+  packetSchema: { dali_command: S.str },
 };
 
 const REQUEST_FLAGS = ['usage_requested', 'status_requested', 'dim_map_report_requested',
@@ -123,7 +123,7 @@ const REQUEST_FLAGS = ['usage_requested', 'status_requested', 'dim_map_report_re
  */
 export const STATUS_USAGE_REQUEST: NasPacket = {
   name: 'status_usage_request', fPort: 60, header: 0x05, direction: 'both',
-  description: 'Ask for status, usage, dimming map or GNSS reports (and the dimming map answer)',
+  packetDescription: 'Ask for status, usage, dimming map or GNSS reports (and the dimming map answer)',
   decode(r, out, warnings) {
     const b = u8(r, 'request flags');
     for (let i = 0; i < 4; i++) out[REQUEST_FLAGS[i]!] = bit(b, i);
@@ -158,7 +158,7 @@ export const STATUS_USAGE_REQUEST: NasPacket = {
       w8(w, c === 'logarithmic' ? 0 : 1, 'dimming_curve');
     }
   },
-  schema: { usage_requested: S.bool, status_requested: S.bool, dim_map_report_requested: S.bool,
+  packetSchema: { usage_requested: S.bool, status_requested: S.bool, dim_map_report_requested: S.bool,
     request_gnss_notification: S.bool, drivers: S.list(S.obj({ address: addressSchema(null),
       dali_min_level: S.int, dali_max_level: S.int,
       dimming_curve: S.enum('logarithmic', 'linear') })) },
@@ -182,7 +182,7 @@ function writeMemoryHead(w: Writer, data: Fields): void {
  */
 export const DRIVER_MEMORY_READ: NasPacket = {
   name: 'driver_memory_read', fPort: 60, header: 0x07, direction: 'both',
-  description: 'Read bytes of a DALI driver memory bank (and the answer)',
+  packetDescription: 'Read bytes of a DALI driver memory bank (and the answer)',
   decode(r, out, warnings) {
     if (left(r) === 0) {
       warnings.push('driver_memory_read_failed');
@@ -205,14 +205,14 @@ export const DRIVER_MEMORY_READ: NasPacket = {
     }
     for (const b of value) w.bytes.push(b);
   },
-  schema: { address: addressSchema(null), memory_bank: S.int, memory_address: S.int,
+  packetSchema: { address: addressSchema(null), memory_bank: S.int, memory_address: S.int,
     read_size__bytes: S.int, memory_value: S.str },
 };
 
 /** Write DALI driver memory; an empty answer body means the write failed (a warning). */
 export const DRIVER_MEMORY_WRITE: NasPacket = {
   name: 'driver_memory_write', fPort: 60, header: 0x08, direction: 'both',
-  description: 'Write bytes into a DALI driver memory bank (and the answer)',
+  packetDescription: 'Write bytes into a DALI driver memory bank (and the answer)',
   decode(r, out, warnings) {
     if (left(r) === 0) {
       warnings.push('driver_memory_write_failed');
@@ -228,43 +228,43 @@ export const DRIVER_MEMORY_WRITE: NasPacket = {
       w.bytes.push(b);
     }
   },
-  schema: { address: addressSchema(null), memory_bank: S.int, memory_address: S.int,
+  packetSchema: { address: addressSchema(null), memory_bank: S.int, memory_address: S.int,
     memory_value: S.str },
 };
 
 /** Give a DALI driver a short address, or rescan the bus (0xFF). */
 export const ADDRESS_DALI_DRIVER: NasPacket = {
   name: 'address_dali_driver', fPort: 60, header: 0x0a, direction: 'both',
-  description: 'Assign a DALI short address, or rescan the DALI bus',
+  packetDescription: 'Assign a DALI short address, or rescan the DALI bus',
   decode(r, out, warnings) {
     out['address'] = decodeAddress(u8(r, 'address'), 'rescan_dali_bus', warnings);
   },
   encode(data, w) {
     w8(w, encodeAddress(data['address'], 'rescan_dali_bus', `${w.what}: address`), 'address');
   },
-  schema: { address: addressSchema('rescan_dali_bus') },
+  packetSchema: { address: addressSchema('rescan_dali_bus') },
 };
 
 /** Make the DALI drivers identify themselves (blink). */
 export const DALI_IDENTIFY: NasPacket = {
   name: 'dali_identify', fPort: 60, header: 0x0b, direction: 'both',
-  description: 'Make DALI drivers identify themselves',
+  packetDescription: 'Make DALI drivers identify themselves',
   decode() {},
   encode() {},
-  schema: {},
+  packetSchema: {},
 };
 
 /** Switch the open-drain output. */
 export const OPEN_DRAIN_OUTPUT_CONTROL: NasPacket = {
   name: 'open_drain_output_control', fPort: 60, header: 0x0c, direction: 'both',
-  description: 'Switch the open-drain output on or off',
+  packetDescription: 'Switch the open-drain output on or off',
   decode(r, out) {
     out['open_drain_output_on'] = bit(u8(r, 'open_drain_output_on'), 0);
   },
   encode(data, w) {
     w8(w, boolField(data, 'open_drain_output_on', w.what) ? 1 : 0, 'open_drain_output_on');
   },
-  schema: { open_drain_output_on: S.bool },
+  packetSchema: { open_drain_output_on: S.bool },
 };
 
 /** Every FPort 60 packet. */

@@ -9,15 +9,15 @@ import { type Fields, byteOr, extend } from '../values.js';
 function request(header: number, name: string, what: string): NasPacket {
   return {
     name, fPort: 49, header, direction: 'downlink',
-    description: `Ask for the ${what} configuration`,
-    decode() {}, encode() {}, schema: {},
+    packetDescription: `Ask for the ${what} configuration`,
+    decode() {}, encode() {}, packetSchema: {},
   };
 }
 
 /** Profile request: one profile id, or 0xFF for all. */
 export const PROFILE_CONFIG_REQUEST: NasPacket = {
   name: 'profile_config_request', fPort: 49, header: 0x21, direction: 'downlink',
-  description: 'Ask for one dimming profile, or all',
+  packetDescription: 'Ask for one dimming profile, or all',
   decode(r, out) {
     const id = u8(r, 'profile_id');
     out['profile_id'] = id === 0xff ? 'all_profiles' : id;
@@ -25,13 +25,13 @@ export const PROFILE_CONFIG_REQUEST: NasPacket = {
   encode(data, w) {
     w8(w, byteOr(data['profile_id'], 'all_profiles', 0xff, 254, `${w.what}: profile_id`), 'id');
   },
-  schema: { profile_id: S.intOr('all_profiles') },
+  packetSchema: { profile_id: S.intOr('all_profiles') },
 };
 
 /** Multicast request: one session, or 0xFF for all. */
 export const MULTICAST_CONFIG_REQUEST: NasPacket = {
   name: 'multicast_config_request', fPort: 49, header: 0x52, direction: 'downlink',
-  description: 'Ask for one multicast session, or all',
+  packetDescription: 'Ask for one multicast session, or all',
   decode(r, out) {
     const d = u8(r, 'multicast_device');
     out['multicast_device'] = d === 0xff ? 'all' : d;
@@ -40,7 +40,7 @@ export const MULTICAST_CONFIG_REQUEST: NasPacket = {
     w8(w, byteOr(data['multicast_device'], 'all', 0xff, 254, `${w.what}: multicast_device`),
       'multicast_device');
   },
-  schema: { multicast_device: S.intOr('all') },
+  packetSchema: { multicast_device: S.intOr('all') },
 };
 
 /**
@@ -79,7 +79,7 @@ export const REQUESTS: NasPacket[] = [
 /** FPort 51 system commands: firmware update mode and restart. */
 export const SYSTEM_COMMANDS: NasPacket[] = [
   { name: 'activate_dfu_command', fPort: 51, header: 0xff, direction: 'downlink',
-    description: 'Enter firmware update (DFU) mode', decode() {}, encode() {}, schema: {} },
+    packetDescription: 'Enter firmware update (DFU) mode', decode() {}, encode() {}, packetSchema: {} },
   { name: 'restart_controller_command', fPort: 51, header: 0xfe, direction: 'downlink',
-    description: 'Restart the controller', decode() {}, encode() {}, schema: {} },
+    packetDescription: 'Restart the controller', decode() {}, encode() {}, packetSchema: {} },
 ];

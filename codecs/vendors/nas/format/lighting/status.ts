@@ -152,7 +152,7 @@ const dimmingSourceSchema = S.list(S.obj({ address: addressSchema(null),
 /** Status packet, firmware 1.1.4 and later (header 0x01). */
 export const STATUS: NasPacket = {
   name: 'status_packet', fPort: 23, header: 0x01, direction: 'uplink',
-  description: 'Periodic status: time, controller flags, radio, alerts, sensors, dimming sources',
+  packetDescription: 'Periodic status: time, controller flags, radio, alerts, sensors, dimming sources',
   accepts: (d) => d['sensor_source'] !== undefined,
   decode(r, out, warnings) {
     out['device_unix_epoch'] = decodeEpoch(u32(r, 'device_unix_epoch'), warnings);
@@ -181,7 +181,7 @@ export const STATUS: NasPacket = {
     writeSensorSources(w, field(data, 'sensor_source', w.what));
     writeDimmingSources(w, data);
   },
-  schema: {
+  packetSchema: {
     device_unix_epoch: epochSchema,
     status: S.obj({ dali_connection_error: S.bool, metering_com_error: S.bool,
       ext_rtc_warning: S.bool, internal_relay_closed: S.bool, open_drain_output_on: S.bool,
@@ -198,7 +198,7 @@ export const STATUS: NasPacket = {
 /** Status packet before firmware 1.1.4 (header 0x00): LDR and digital input in the flags. */
 export const STATUS_LEGACY: NasPacket = {
   name: 'status_packet', fPort: 23, header: 0x00, direction: 'uplink',
-  description: 'Periodic status as firmware before 1.1.4 sends it',
+  packetDescription: 'Periodic status as firmware before 1.1.4 sends it',
   accepts: (d) => d['sensor_source'] === undefined,
   decode(r, out, warnings) {
     out['device_unix_epoch'] = decodeEpoch(u32(r, 'device_unix_epoch'), warnings);
@@ -230,7 +230,7 @@ export const STATUS_LEGACY: NasPacket = {
     if (alerts) w8(w, alertsByte(data, w.what), 'active_alerts');
     writeDimmingSources(w, data);
   },
-  schema: {
+  packetSchema: {
     device_unix_epoch: epochSchema,
     status: S.obj({ dali_connection_error: S.bool, metering_com_error: S.bool,
       ext_rtc_warning: S.bool, internal_relay_closed: S.bool, ldr_input_on: S.bool,
@@ -277,7 +277,7 @@ function usageRaw(key: string, v: unknown, what: string): number {
 /** Usage packet: energy, power and times per output (internal meter and DALI drivers). */
 export const USAGE: NasPacket = {
   name: 'usage_packet', fPort: 26, header: 0x00, direction: 'uplink',
-  description: 'Energy and power per output, driver and lamp operating times',
+  packetDescription: 'Energy and power per output, driver and lamp operating times',
   decode(r, out, warnings) {
     const list: Fields[] = [];
     while (left(r) > 0) {
@@ -309,7 +309,7 @@ export const USAGE: NasPacket = {
       }
     }
   },
-  schema: {
+  packetSchema: {
     consumption: S.list(S.obj({
       address: addressSchema('internal_measurement'), active_energy__Wh: S.int,
       active_power__W: S.int, load_side_energy__Wh: S.int, load_side_power__W: S.int,

@@ -245,15 +245,15 @@ export const umUsageSchema: Record<string, Record<string, unknown>> = {
 export function umUsagePackets(records: MbusRecordDecoder | null): NasPacket[] {
   return [
     { name: 'usage_packet', fPort: 25, header: 0x02, direction: 'uplink',
-      description: 'Pulse counters and the main interface (M-Bus records or SSI sensor)',
+      packetDescription: 'Pulse counters and the main interface (M-Bus records or SSI sensor)',
       decode(r, out) { readUmUsage(r, out, false, records); },
       encode(data, w) { writeUmUsage(w, data, false); },
-      schema: umUsageSchema },
+      packetSchema: umUsageSchema },
     { name: 'status_packet', fPort: 24, header: 0x82, direction: 'uplink',
-      description: 'Usage with the device status: battery, temperature, radio',
+      packetDescription: 'Usage with the device status: battery, temperature, radio',
       decode(r, out) { readUmUsage(r, out, true, records); },
       encode(data, w) { writeUmUsage(w, data, true); },
-      schema: umUsageSchema },
+      packetSchema: umUsageSchema },
   ];
 }
 
@@ -265,7 +265,7 @@ const UM_SHUTDOWN: Record<number, string> = {
 export function umShutdown(records: MbusRecordDecoder | null): NasPacket {
   return {
     name: 'shutdown_packet', fPort: 99, header: 0x01, direction: 'uplink',
-    description: 'The reader is shutting down: reason and a last usage or status report',
+    packetDescription: 'The reader is shutting down: reason and a last usage or status report',
     decode(r, out) {
       const code = u8(r, 'shutdown_reason');
       const reason = UM_SHUTDOWN[code];
@@ -285,7 +285,7 @@ export function umShutdown(records: MbusRecordDecoder | null): NasPacket {
       w8(w, status ? 0x82 : 0x02, 'usage header');
       writeUmUsage(w, data, status);
     },
-    schema: ((): Record<string, Record<string, unknown>> => {
+    packetSchema: ((): Record<string, Record<string, unknown>> => {
       const s: Record<string, Record<string, unknown>> = {
         shutdown_reason: S.enum('enter_dfu', 'app_shutdown', 'switch_to_wmbus'),
       };

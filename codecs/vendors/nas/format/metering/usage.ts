@@ -111,10 +111,10 @@ export const usageSchema: Record<string, Record<string, unknown>> = {
 /** Usage packet: alerts, meter state and index, optional readout date and device status. */
 export const METER_USAGE: NasPacket = {
   name: 'usage_packet', fPort: 25, header: 0x04, direction: 'uplink',
-  description: 'Meter index, alerts, readout date and device status',
+  packetDescription: 'Meter index, alerts, readout date and device status',
   decode(r, out) { readMeterUsage(r, out); },
   encode(data, w) { writeMeterUsage(w, data); },
-  schema: usageSchema,
+  packetSchema: usageSchema,
 };
 
 const SHUTDOWN: Record<number, string> = {
@@ -125,7 +125,7 @@ const SHUTDOWN: Record<number, string> = {
 /** Shutdown packet: why, then a full usage report (with its own 0x04 header). */
 export const METER_SHUTDOWN: NasPacket = {
   name: 'shutdown_packet', fPort: 99, header: 0x01, direction: 'uplink',
-  description: 'The reader is shutting down: reason and a last usage report',
+  packetDescription: 'The reader is shutting down: reason and a last usage report',
   decode(r, out) {
     const code = u8(r, 'shutdown_reason');
     const reason = SHUTDOWN[code];
@@ -142,7 +142,7 @@ export const METER_SHUTDOWN: NasPacket = {
     w8(w, 0x04, 'usage header');
     writeMeterUsage(w, data);
   },
-  schema: ((): Record<string, Record<string, unknown>> => {
+  packetSchema: ((): Record<string, Record<string, unknown>> => {
     const s: Record<string, Record<string, unknown>> = {
       shutdown_reason: S.enum('calibration_timeout', 'magnet_shutdown', 'enter_dfu',
         'app_shutdown', 'switch_to_wmbus'),

@@ -1,0 +1,308 @@
+/**
+ * One implementation of the NAS body format, driven by field tables: a packet body is a list
+ * of fields `[kind, name, options]` read and written in order, and the same list gives the
+ * decoder, the encoder and the JSON Schema of the decoded fields. NAS bodies are little-endian
+ * and bit fields count from the least significant bit (NAS UL2030 and CM3xxx/UM3xxx payload
+ * descriptions); device files keep hand-written code only for irregular packets.
+ *
+ * The tables are plain data so that a network-server script (40 KiB at most) carries each
+ * field name once instead of once per direction.
+ */
+import { fail } from '../../../framework/codec-error.js';
+import type { JsonSchema } from '../../../framework/types.js';
+import {
+  type Reader, type Writer, bit, bitsByte, f32, floatOfText, left, raw, readInt, wf32,
+  writeInt,
+} from './io.js';
+import type { NasPacket } from './packet.js';
+import { S } from './packet.js';
+import { type Fields, arrField, asFields, boolField, bytesHexUpper, hexBytes, intValue }
+  from './values.js';
+import {
+  addressSchema, decodeAddress, decodeStepTime, encodeAddress, encodeStepTime, formatLux,
+} from './lighting/dali.js';
+import { decodeEpoch, encodeEpoch } from './lighting/time.js';
+
+/**
+ * How a field is coded:
+ * - `u8` `u16` `u24` `u32` `i8` `i16` `i32`: an integer (see {@link FieldOptions});
+ * - `bit0`: a byte whose bit 0 is a boolean; `nz`: a byte, true when not zero;
+ * - `flags`: a byte of booleans named by `bits` (bit 0 first, `''` for an unused bit);
+ * - `addr`: a UL20xx DALI/analogue address byte (`ff` names 0xFF);
+ * - `time`: a profile step time (tens of minutes, `HH:MM`); `days`: the active-days byte;
+ * - `epoch`: Unix seconds (u32) shown as ISO 8601, `'invalid_timestamp'` before 2015;
+ * - `lux`: a binary32 lux threshold shown as the vendor prints it;
+ * - `enum`: a byte named by `table`, any other value an error;
+ * - `hex`: `size` bytes (0: the rest of the frame) shown as upper-case hex, `reverse` for
+ *   little-endian identifiers shown big-endian;
+ * - `zero`: a reserved byte, written 0 and ignored when read;
+ * - `sub`: a sub-header byte that must be `value`;
+ * - `count`: the record count of the list `name` that comes later in the body;
+ * - `list`: records of `item` fields, counted (`counted`: by a `count` field met before, else
+ *   by a leading byte) or up to the end of the frame.
+ */
+export type FieldKind = 'u8' | 'u16' | 'u24' | 'u32' | 'i8' | 'i16' | 'i32' | 'bit0' | 'nz' |
+  'flags' | 'addr' | 'time' | 'days' | 'epoch' | 'lux' | 'enum' | 'hex' | 'zero' | 'sub' |
+  'count' | 'list';
+
+/** Options of a field; each applies to the kinds named. */
+export interface FieldOptions {
+  /** Integers: raw values shown by name instead of a number (`{ 255: 'disabled' }`). */
+  special?: Record<number, string>;
+  /** Integers: the value shown is raw / `div` (hundredths of a degree: 100). */
+  div?: number;
+  /** Integers: the value shown is raw * `mul` (units of 5 s: 5). */
+  mul?: number;
+  /** Integers: the raw value that means "not set": the field is then left out. */
+  absent?: number;
+  /** Integers: the largest valid raw value; a larger one read is an error. */
+  max?: number;
+  /** Integers with `absent`: when absent, the body ends there (nothing else is sent). */
+  last?: boolean;
+  /** `sub`: the byte value. */
+  value?: number;
+  /** `flags`: names of bits 0 to 7, `''` for a bit not shown. */
+  bits?: string[];
+  /** `addr`: the name of address byte 0xFF (null: 0xFF is an invalid address). */
+  ff?: string | null;
+  /** `enum`: the names (or numbers) shown for the raw values. */
+  table?: Record<number, string | number>;
+  /** `hex`: the byte count (0: up to the end of the frame). */
+  size?: number;
+  /** `hex`: shown in reverse byte order. */
+  reverse?: boolean;
+  /** `list`: the fields of one record. */
+  item?: Field[];
+  /** `list`: a count byte comes first; otherwise records run to the end of the frame. */
+  counted?: boolean;
+}
+
+/** One field of a body: its kind, its name in decoded data, its options. */
+export type Field = [FieldKind, string, FieldOptions?];
+
+/** Byte width and signedness of the integer kinds. */
+const INTS: Record<string, [number, boolean]> = {
+  u8: [1, false], u16: [2, false], u24: [3, false], u32: [4, false], i8: [1, true],
+  i16: [2, true], i32: [4, true],
+};
+
+const DAYS = ['holiday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+function isSpecial(o: FieldOptions, raw: number): boolean {
+  return (o.special !== undefined && o.special[raw] !== undefined) || o.absent === raw;
+}
+
+/**
+ * Reads `fields` at the cursor into `out`.
+ *
+ * @param r - the cursor, after the header byte
+ * @param fields - the body layout
+ * @param out - the decoded object, filled in place
+ * @param warnings - where alarms and invalid values are reported
+ * @throws CodecError naming the packet, field and offset for a short frame or a value the
+ *   layout does not allow
+ * @example decodeFields(reader([0x22, 0x05], 'fade_config_packet'), FADE, out, warnings)
+ */
+export function decodeFields(r: Reader, fields: Field[], out: Fields, warnings: string[]): void {
+  const counts: Record<string, number> = {};
+  for (const [kind, name, opt] of fields) {
+    const o = opt || {};
+    const at = r.offset;
+    const int = INTS[kind];
+    if (int !== undefined) {
+      const v = readInt(r, int[0], int[1], name);
+      if (v === o.absent) {
+        if (o.last) return;
+        continue;
+      }
+      if (o.special !== undefined && o.special[v] !== undefined) out[name] = o.special[v];
+      else if (o.max !== undefined && v > o.max) invalid(r, name, v, at);
+      else out[name] = o.div ? v / o.div : o.mul ? v * o.mul : v;
+    } else if (kind === 'list') {
+      const list: Fields[] = [];
+      let n = !o.counted ? -1 : counts[name] !== undefined ? counts[name]!
+        : readInt(r, 1, false, name + ' count');
+      while (n < 0 ? left(r) > 0 : n-- > 0) {
+        const item: Fields = {};
+        decodeFields(r, o.item!, item, warnings);
+        list.push(item);
+      }
+      out[name] = list;
+    } else if (kind === 'hex') {
+      const b = raw(r, o.size ? o.size : left(r), name);
+      out[name] = bytesHexUpper(o.reverse ? b.reverse() : b);
+    } else if (kind === 'epoch') {
+      const v = readInt(r, 4, false, name);
+      out[name] = o.special && o.special[v] ? o.special[v] : decodeEpoch(v, warnings);
+    } else if (kind === 'lux') {
+      out[name] = formatLux(f32(r, name));
+    } else {
+      const b = readInt(r, 1, false, name);
+      if (kind === 'count') counts[name] = b;
+      else if (kind === 'sub' && b !== o.value) {
+        fail(`${r.what}: ${name} ${b} at offset ${at}, expected ${o.value}`, at);
+      } else if (kind === 'bit0') out[name] = bit(b, 0);
+      else if (kind === 'nz') out[name] = b !== 0;
+      else if (kind === 'addr') out[name] = decodeAddress(b, o.ff || null, warnings);
+      else if (kind === 'time') out[name] = decodeStepTime(b);
+      else if (kind === 'flags') {
+        o.bits!.forEach((k, i) => {
+          if (k !== '') out[k] = bit(b, i);
+        });
+      } else if (kind === 'days') {
+        out[name] = DAYS.filter((_, i) => bit(b, i));
+      } else if (kind === 'enum') {
+        if (o.table![b] === undefined) invalid(r, name, b, at);
+        out[name] = o.table![b];
+      }
+    }
+  }
+}
+
+function invalid(r: Reader, name: string, v: number, at: number): never {
+  fail(`${r.what}: invalid ${name} 0x${v.toString(16)} at offset ${at}`, at);
+}
+
+/** The raw value named `v` in `table`, or -1. */
+function codeIn(table: Record<string, unknown> | undefined, v: unknown): number {
+  for (const k in table) if (table[k] === v) return Number(k);
+  return -1;
+}
+
+/**
+ * Writes `data` after the bytes already in `w`, as `fields` lay it out.
+ *
+ * @param w - the sink (its header byte already written)
+ * @param fields - the body layout
+ * @param data - the decoded form to encode
+ * @throws CodecError naming the packet and field that is missing or out of range
+ * @example encodeFields(writer(0x22, 'fade_config_packet'), FADE, { fade_duration__s: 1 })
+ */
+export function encodeFields(w: Writer, fields: Field[], data: Fields): void {
+  for (const [kind, name, opt] of fields) {
+    const o = opt || {};
+    const v = data[name];
+    const what = `${w.what}: ${name}`;
+    const int = INTS[kind];
+    if (int !== undefined) {
+      let n = codeIn(o.special, v);
+      if (v === undefined && o.absent !== undefined) {
+        writeInt(w, o.absent, int[0], int[1], name);
+        if (o.last) return;
+        continue;
+      }
+      if (n < 0) {
+        if (v === undefined) fail(`${w.what}: missing field ${name}`);
+        if (typeof v !== 'number' || !isFinite(v)) {
+          fail(`${what}: expected a number, got ${JSON.stringify(v)}`);
+        }
+        n = o.div ? Math.round(v * o.div) : o.mul ? v / o.mul : v;
+        // The range excludes the raw values that carry a name.
+        const bits = int[0] * 8;
+        let lo = int[1] ? -Math.pow(2, bits - 1) : 0;
+        let hi = o.max !== undefined ? o.max : int[1] ? -lo - 1 : Math.pow(2, bits) - 1;
+        while (isSpecial(o, lo)) lo++;
+        while (isSpecial(o, hi)) hi--;
+        intValue(n, lo, hi, what + (o.mul ? ` / ${o.mul}` : ''));
+      }
+      writeInt(w, n, int[0], int[1], name);
+    } else if (kind === 'list') {
+      const list = arrField(data, name, w.what);
+      const counted = o.counted && !fields.some((f) => f[0] === 'count' && f[1] === name);
+      if (counted) writeInt(w, intValue(list.length, 0, 255, what), 1, false, name);
+      for (const item of list) encodeFields(w, o.item!, asFields(item, what));
+    } else if (kind === 'hex') {
+      const b = hexBytes(v, what);
+      if (o.size && b.length !== o.size) fail(`${what}: expected ${o.size} bytes`);
+      for (const x of o.reverse ? b.reverse() : b) w.bytes.push(x);
+    } else if (kind === 'epoch') {
+      const n = codeIn(o.special, v);
+      writeInt(w, n >= 0 ? n : encodeEpoch(v, what), 4, false, name);
+    } else if (kind === 'lux') {
+      if (typeof v !== 'string') fail(`${what}: expected a string, got ${JSON.stringify(v)}`);
+      wf32(w, floatOfText(v), name);
+    } else {
+      let b = 0;
+      if (kind === 'count') b = intValue(arrField(data, name, w.what).length, 0, 255, what);
+      else if (kind === 'sub') b = o.value!;
+      else if (kind === 'bit0' || kind === 'nz') b = boolField(data, name, w.what) ? 1 : 0;
+      else if (kind === 'addr') b = encodeAddress(v, o.ff || null, what);
+      else if (kind === 'time') b = encodeStepTime(v, what);
+      else if (kind === 'flags') b = bitsByte(o.bits!.map((k) => k !== '' && boolField(data, k, w.what)));
+      else if (kind === 'days') {
+        const days = arrField(data, name, w.what);
+        for (const d of days) if (DAYS.indexOf(d as string) < 0) fail(`${what}: unknown day ${String(d)}`);
+        b = bitsByte(DAYS.map((d) => days.indexOf(d) >= 0));
+      } else if (kind === 'enum') {
+        b = codeIn(o.table, v);
+        if (b < 0) {
+          fail(`${what}: expected one of ${namesOf(o.table!).join(', ')}, got ${JSON.stringify(v)}`);
+        }
+      }
+      writeInt(w, b, 1, false, name);
+    }
+  }
+}
+
+function namesOf(table: Record<number, string | number>): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const k in table) out.push(table[k]!);
+  return out;
+}
+
+/**
+ * The JSON Schemas of the fields `fields` decodes to, by name (registry metadata: the script
+ * build empties them).
+ *
+ * @example schemaOfFields([['u16', 'on_delay__s']]) // { on_delay__s: { type: 'integer' } }
+ */
+export function schemaOfFields(fields: Field[]): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const [kind, name, opt] of fields) {
+    const o = opt || {};
+    if (INTS[kind] !== undefined) {
+      const base = o.div ? S.num : S.int;
+      out[name] = o.special ? { oneOf: [base, { enum: namesOf(o.special) }] } : base;
+    } else if (kind === 'flags') {
+      for (const k of o.bits!) if (k !== '') out[k] = S.bool;
+    } else if (kind === 'list') {
+      out[name] = S.list(S.obj(schemaOfFields(o.item!)));
+    } else if (kind === 'bit0' || kind === 'nz') out[name] = S.bool;
+    else if (kind === 'addr') out[name] = addressSchema(o.ff || null);
+    else if (kind === 'days') out[name] = S.list(S.enum(...DAYS));
+    else if (kind === 'enum') out[name] = { enum: namesOf(o.table!) };
+    else if (kind !== 'zero' && kind !== 'sub' && kind !== 'count') out[name] = S.str;
+  }
+  return out;
+}
+
+/** What a table packet declares: everything but the coding, which its fields give. */
+export interface TablePacket {
+  name: string;
+  fPort: number;
+  header: number;
+  /** Default `'both'`. */
+  direction?: NasPacket['direction'];
+  packetDescription: string;
+  fields: Field[];
+  /** As {@link NasPacket.accepts}. */
+  accepts?: NasPacket['accepts'];
+}
+
+/**
+ * A {@link NasPacket} coded by its field table.
+ *
+ * @example tablePacket({ name: 'fade_config_packet', fPort: 50, header: 0x22,
+ *   packetDescription: 'DALI fade time', fields: [['u8', 'fade']] })
+ */
+export function tablePacket(t: TablePacket): NasPacket {
+  const fields = t.fields;
+  return {
+    name: t.name, fPort: t.fPort, header: t.header, direction: t.direction || 'both',
+    packetDescription: t.packetDescription,
+    decode: (r, out, warnings) => decodeFields(r, fields, out, warnings),
+    encode: (data, w) => encodeFields(w, fields, data),
+    packetSchema: schemaOfFields(fields),
+    accepts: t.accepts,
+  };
+}
