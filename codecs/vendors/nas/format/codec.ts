@@ -77,7 +77,10 @@ export function encodeNasPacket(packets: NasPacket[], data: unknown, dir: Dir): 
     known = true;
     if (p.accepts !== undefined && !p.accepts(fields)) continue;
     const w = writer(p.header, p.name);
-    p.encode(fields, w);
+    const encode = p.direction === 'uplink' ? p.encodeUplink : p.encode;
+    // A script for a network server has no uplink encoders (see NasPacket.encodeUplink).
+    if (encode === undefined) fail(`${p.name}: no encoder in this build`);
+    encode(fields, w);
     return { bytes: w.bytes, fPort: p.fPort };
   }
   if (known) fail(`${String(name)}: fields match no form of this packet`);

@@ -297,11 +297,14 @@ export interface TablePacket {
  */
 export function tablePacket(t: TablePacket): NasPacket {
   const fields = t.fields;
+  const up = t.direction === 'uplink';
+  const encode: NasPacket['encode'] = (data, w) => encodeFields(w, fields, data);
   return {
     name: t.name, fPort: t.fPort, header: t.header, direction: t.direction || 'both',
     packetDescription: t.packetDescription,
     decode: (r, out, warnings) => decodeFields(r, fields, out, warnings),
-    encode: (data, w) => encodeFields(w, fields, data),
+    encode: up ? undefined : encode,
+    encodeUplink: up ? encode : undefined,
     packetSchema: schemaOfFields(fields),
     accepts: t.accepts,
   };

@@ -32,7 +32,7 @@ export const DIG_INPUT_NOTIFICATION: NasPacket = {
       out['dig_input_event_counter'] = u32(r, 'dig_input_event_counter');
     } else fail(`dig_input_notification: body length ${len} at offset 1, expected 2 or 4`, 1);
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     if (data['dig_input_on'] === undefined) {
       w8(w, 0x20, 'length');
       w16(w, intField(data, 'dig_input_event_counter', 0, 0xffff, w.what), 'counter');
@@ -54,7 +54,7 @@ export const LDR_INPUT_NOTIFICATION: NasPacket = {
     out['ldr_input_on'] = bit(u8(r, 'ldr_input_on'), 0);
     out['ldr_input_value'] = u8(r, 'ldr_input_value');
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, 0x20, 'length');
     w8(w, boolField(data, 'ldr_input_on', w.what) ? 1 : 0, 'ldr_input_on');
     w8(w, intField(data, 'ldr_input_value', 0, 255, w.what), 'ldr_input_value');
@@ -75,7 +75,7 @@ export const DALI_DRIVER_ALERT: NasPacket = {
     while (left(r) > 0) drivers.push(readAddressedStatus(r, warnings));
     out['drivers'] = drivers;
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, 0x20, 'record length');
     for (const d of arrField(data, 'drivers', w.what)) writeAddressedStatus(w, d);
   },
@@ -101,7 +101,7 @@ export const METERING_ALERT: NasPacket = {
     out['voltage__V'] = u16(r, 'voltage__V');
     out['power_factor'] = u8(r, 'power_factor') / 100;
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, bitsByte(METERING_ALERTS.map((k) => boolField(data, k, w.what))), 'conditions');
     w16(w, intField(data, 'power__W', 0, 0xffff, w.what), 'power__W');
     w16(w, intField(data, 'voltage__V', 0, 0xffff, w.what), 'voltage__V');
@@ -119,7 +119,7 @@ export const LIGHT_SENSOR_NOTIFICATION: NasPacket = {
   decode(r, out) {
     out['active_dim_step'] = u8(r, 'active_dim_step');
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, intField(data, 'active_dim_step', 0, 255, w.what), 'active_dim_step');
   },
   packetSchema: { active_dim_step: S.int },
@@ -143,7 +143,7 @@ export const LOCATION_NOTIFICATION: NasPacket = {
     else if (st === 0x02 || st === 0xff) out['location_status'] = 'internal_error';
     else out['location_status'] = 'invalid_status';
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     const st = field(data, 'location_status', w.what);
     if (st === 'good_fix') {
       w8(w, 0x00, 'location_status');

@@ -402,7 +402,7 @@ export const CHAINED_CONFIG = cfg(0xfe, 'chained_config_packet', {
         (c.accepts === undefined || c.accepts(item)))[0];
       if (p === undefined) fail(`${w.what}: unknown packet_type ${String(item['packet_type'])}`);
       const sub: Writer = { bytes: [p.header], what: p.name };
-      p.encode(item, sub);
+      p.encode!(item, sub);
       for (const b of sub.bytes) w.bytes.push(b);
     }
   },

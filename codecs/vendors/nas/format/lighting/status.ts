@@ -168,7 +168,7 @@ export const STATUS: NasPacket = {
     out['sensor_source'] = readSensorSources(r, warnings);
     out['dimming_source'] = readDimmingSources(r, warnings);
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w32(w, encodeEpoch(data['device_unix_epoch'], `${w.what}: device_unix_epoch`), 'epoch');
     const s = asFields(field(data, 'status', w.what), `${w.what}: status`);
     const f = (k: string): boolean => boolField(s, k, `${w.what}: status`);
@@ -215,7 +215,7 @@ export const STATUS_LEGACY: NasPacket = {
     if (bit(flags, 4)) readAlerts(r, out, warnings);
     out['dimming_source'] = readDimmingSources(r, warnings);
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w32(w, encodeEpoch(data['device_unix_epoch'], `${w.what}: device_unix_epoch`), 'epoch');
     const s = asFields(field(data, 'status', w.what), `${w.what}: status`);
     const f = (k: string): boolean => boolField(s, k, `${w.what}: status`);
@@ -295,7 +295,7 @@ export const USAGE: NasPacket = {
     }
     out['consumption'] = list;
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     for (const v of arrField(data, 'consumption', w.what)) {
       const rec = asFields(v, `${w.what}: consumption`);
       w8(w, encodeAddress(rec['address'], 'internal_measurement', `${w.what}: address`), 'addr');

@@ -60,7 +60,7 @@ export const BOOT: NasPacket = {
       out['reset_reason'] = list;
     }
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w32(w, serialValue(field(data, 'device_serial', w.what), 8, `${w.what}: device_serial`),
       'device_serial');
     const fw = /^(\d+)\.(\d+)\.(\d+)$/.exec(strField(data, 'firmware_version', w.what));
@@ -133,7 +133,7 @@ export const INVALID_DOWNLINK: NasPacket = {
     out['error_reason'] = downlinkError(u8(r, 'error_reason'), DOWNLINK_ERRORS);
     warnings.push('downlink_error ' + out['error_reason']);
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, intField(data, 'downlink_from_fport', 0, 255, w.what), 'downlink_from_fport');
     w8(w, downlinkErrorCode(data['error_reason'], DOWNLINK_ERRORS, `${w.what}: error_reason`),
       'error_reason');

@@ -28,7 +28,7 @@ export const OMS_USAGE: NasPacket = {
     const records = mbusRecordsFlat(raw(r, left(r), 'data records'));
     for (const k in records) out['oms_' + k] = records[k];
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     if (data['oms_data_records_raw'] === undefined) {
       fail(`${w.what}: give the records as oms_data_records_raw hex (decoded names do not ` +
         'keep their DIF/VIF)');

@@ -36,7 +36,7 @@ export const LOCAL_TIME_RESPONSE: NasPacket = {
     out['device_local_time_formatted'] = s < START_OF_2020 ? 'invalid'
       : new Date(s * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     const s = intField(data, 'device_local_time__s', 0, 0xffffffff, w.what);
     const text = data['device_local_time_formatted'];
     if (text !== undefined && text !== 'invalid' &&
@@ -95,7 +95,7 @@ export function meterBoot(hardware: Record<number, string>, reserved: number): N
       for (let i = 0; i < reserved; i++) u8(r, 'reserved');
       out['device_uptime_accumulated__days'] = parseFloat((u24(r, 'uptime') / 24).toFixed(2));
     },
-    encode(data, w) {
+    encodeUplink(data, w) {
       w32(w, serialNumber(data['device_serial'], `${w.what}: device_serial`), 'device_serial');
       const fw = /^(\d+)\.(\d+)\.(\d+)$/.exec(strField(data, 'device_firmware_version', w.what));
       if (fw === null) fail(`${w.what}: device_firmware_version: expected major.minor.patch`);
@@ -148,7 +148,7 @@ export const FAULTY_DOWNLINK: NasPacket = {
       METER_DOWNLINK_ERRORS);
     warnings.push('faulty_downlink_packet ' + out['packet_error_reason']);
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, intField(data, 'packet_fport', 0, 255, w.what), 'packet_fport');
     w8(w, downlinkErrorCode(data['packet_error_reason'], METER_DOWNLINK_ERRORS,
       `${w.what}: packet_error_reason`), 'packet_error_reason');

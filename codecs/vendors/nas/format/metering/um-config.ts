@@ -195,7 +195,7 @@ export const MBUS_RECORDS: NasPacket = {
     }
     out['mbus_data_record_header_raw'] = bytesHexUpper(raw(r, left(r), 'headers'));
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     const h = data['mbus_header'];
     w8(w, intField(data, 'packet_number', 0, 7, w.what) |
       (boolField(data, 'more_packets_following', w.what) ? 8 : 0) |

@@ -247,12 +247,12 @@ export function umUsagePackets(records: MbusRecordDecoder | null): NasPacket[] {
     { name: 'usage_packet', fPort: 25, header: 0x02, direction: 'uplink',
       packetDescription: 'Pulse counters and the main interface (M-Bus records or SSI sensor)',
       decode(r, out) { readUmUsage(r, out, false, records); },
-      encode(data, w) { writeUmUsage(w, data, false); },
+      encodeUplink(data, w) { writeUmUsage(w, data, false); },
       packetSchema: umUsageSchema },
     { name: 'status_packet', fPort: 24, header: 0x82, direction: 'uplink',
       packetDescription: 'Usage with the device status: battery, temperature, radio',
       decode(r, out) { readUmUsage(r, out, true, records); },
-      encode(data, w) { writeUmUsage(w, data, true); },
+      encodeUplink(data, w) { writeUmUsage(w, data, true); },
       packetSchema: umUsageSchema },
   ];
 }
@@ -279,7 +279,7 @@ export function umShutdown(records: MbusRecordDecoder | null): NasPacket {
       readUmUsage(r, out, h === 0x82, records);
       out['shutdown_reason'] = reason;
     },
-    encode(data, w) {
+    encodeUplink(data, w) {
       w8(w, codeOf(UM_SHUTDOWN, data['shutdown_reason'], `${w.what}: shutdown_reason`), 'reason');
       const status = data['battery_voltage__V'] !== undefined;
       w8(w, status ? 0x82 : 0x02, 'usage header');

@@ -113,7 +113,7 @@ export const METER_USAGE: NasPacket = {
   name: 'usage_packet', fPort: 25, header: 0x04, direction: 'uplink',
   packetDescription: 'Meter index, alerts, readout date and device status',
   decode(r, out) { readMeterUsage(r, out); },
-  encode(data, w) { writeMeterUsage(w, data); },
+  encodeUplink(data, w) { writeMeterUsage(w, data); },
   packetSchema: usageSchema,
 };
 
@@ -137,7 +137,7 @@ export const METER_SHUTDOWN: NasPacket = {
     readMeterUsage(r, out);
     out['shutdown_reason'] = reason;
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, codeOf(SHUTDOWN, data['shutdown_reason'], `${w.what}: shutdown_reason`), 'reason');
     w8(w, 0x04, 'usage header');
     writeMeterUsage(w, data);
