@@ -166,14 +166,14 @@ async function discover(families) {
 }
 
 /**
- * Replaces the value of every {@link METADATA_KEYS} property with an empty one of its type, and
- * of every {@link SERVER_UNUSED_KEYS} property or method with `undefined`.
+ * Replaces the value of every {@link METADATA_KEYS} property with an empty one of its type (the
+ * NAS packet keys are removed), and of every {@link SERVER_UNUSED_KEYS} property or method with
+ * `undefined`.
  */
 function stripMetadata(context) {
   const f = context.factory;
   const empty = (key) => {
     if (key === 'examples') return f.createArrayLiteralExpression([]);
-    if (key === 'packetDescription') return f.createStringLiteral('');
     if (SERVER_UNUSED_KEYS.has(key)) return f.createVoidZero();
     return f.createObjectLiteralExpression([]);
   };
@@ -183,6 +183,8 @@ function stripMetadata(context) {
     if (member) {
       const named = ts.isIdentifier(node.name) || ts.isStringLiteral(node.name);
       const key = named ? node.name.text : '';
+      // NAS packet metadata is dropped outright: nothing in a script reads it.
+      if (key === 'packetSchema' || key === 'packetDescription') return undefined;
       if (METADATA_KEYS.has(key) || SERVER_UNUSED_KEYS.has(key)) {
         return f.createPropertyAssignment(key, empty(key));
       }

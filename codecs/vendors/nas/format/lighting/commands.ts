@@ -4,65 +4,36 @@
  * packet decodes and encodes in both directions.
  */
 import { fail } from '../../../../framework/codec-error.js';
+import { type Field, type TablePacket, tablePacket } from '../fields.js';
 import { type Reader, type Writer, bit, left, raw, u8, w8 } from '../io.js';
 import { type NasPacket, S } from '../packet.js';
 import {
   type Fields, arrField, asFields, boolField, bytesHexUpper, field, hexBytes, intField,
 } from '../values.js';
 import {
-  addressSchema, decodeAddress, decodeLevel, encodeAddress, encodeLevel, levelSchema,
+  addressSchema, decodeAddress, encodeAddress,
 } from './dali.js';
 
-function destinations(r: Reader, warnings: string[], timed: boolean): Fields[] {
-  const list: Fields[] = [];
-  while (left(r) > 0) {
-    const d: Fields = {
-      address: decodeAddress(u8(r, 'address'), 'all_devices', warnings),
-      dimming_level__percent: decodeLevel(u8(r, 'dimming_level__percent'), 'resume'),
-    };
-    if (timed) d['duration__minutes'] = u8(r, 'duration__minutes');
-    list.push(d);
-  }
-  return list;
+/** A field-table FPort 60 command; its description is metadata the script build empties. */
+function command(header: number, name: string, fields: Field[],
+  doc: Pick<TablePacket, 'packetDescription'>): NasPacket {
+  return tablePacket({ name, fPort: 60, header, packetDescription: doc.packetDescription,
+    fields });
 }
 
-function writeDestinations(w: Writer, data: Fields, timed: boolean): void {
-  for (const v of arrField(data, 'destination', w.what)) {
-    const d = asFields(v, `${w.what}: destination`);
-    w8(w, encodeAddress(d['address'], 'all_devices', `${w.what}: address`), 'address');
-    w8(w, encodeLevel(d['dimming_level__percent'], 'resume', `${w.what}: dimming_level__percent`),
-      'dimming_level__percent');
-    if (timed) w8(w, intField(d, 'duration__minutes', 0, 255, w.what), 'duration__minutes');
-  }
-}
+/** Destination records (address, level; 0xFF resumes the plan) up to the end of the frame. */
+const destinations = (timed: Field[]): Field[] => [['list', 'destination', { item: ([
+  ['addr', 'address', { ff: 'all_devices' }],
+  ['u8', 'dimming_level__percent', { special: { 255: 'resume' } }]] as Field[]).concat(timed) }]];
 
 /** Manual dimming: levels per destination until further notice (0xFF resumes the plan). */
-export const MANUAL_DIMMING: NasPacket = {
-  name: 'manual_dimming', fPort: 60, header: 0x01, direction: 'both',
-  packetDescription: 'Set outputs to a dimming level (or resume the schedule)',
-  decode(r, out, warnings) {
-    out['destination'] = destinations(r, warnings, false);
-  },
-  encode(data, w) {
-    writeDestinations(w, data, false);
-  },
-  packetSchema: { destination: S.list(S.obj({ address: addressSchema('all_devices'),
-    dimming_level__percent: levelSchema('resume') })) },
-};
+export const MANUAL_DIMMING = command(0x01, 'manual_dimming', destinations([]), {
+  packetDescription: 'Set outputs to a dimming level (or resume the schedule)' });
 
 /** Timed manual dimming: as manual dimming, for a number of minutes. */
-export const MANUAL_TIMED_DIMMING: NasPacket = {
-  name: 'manual_timed_dimming', fPort: 60, header: 0x09, direction: 'both',
-  packetDescription: 'Set outputs to a dimming level for a number of minutes',
-  decode(r, out, warnings) {
-    out['destination'] = destinations(r, warnings, true);
-  },
-  encode(data, w) {
-    writeDestinations(w, data, true);
-  },
-  packetSchema: { destination: S.list(S.obj({ address: addressSchema('all_devices'),
-    dimming_level__percent: levelSchema('resume'), duration__minutes: S.int })) },
-};
+export const MANUAL_TIMED_DIMMING = command(0x09, 'manual_timed_dimming',
+  destinations([['u8', 'duration__minutes']]), {
+    packetDescription: 'Set outputs to a dimming level for a number of minutes' });
 
 /**
  * Custom DALI query: address and DALI query byte (downlink), plus the driver's answer
@@ -100,19 +71,8 @@ export const CUSTOM_DALI_REQUEST: NasPacket = {
 };
 
 /** Custom DALI command: raw DALI frames, shown as upper-case hex. */
-export const CUSTOM_DALI_COMMAND: NasPacket = {
-  name: 'custom_dali_command', fPort: 60, header: 0x04, direction: 'both',
-  packetDescription: 'Send raw DALI command bytes',
-  decode(r, out) {
-    out['dali_command'] = bytesHexUpper(raw(r, left(r), 'dali_command'));
-  },
-  encode(data, w) {
-    for (const b of hexBytes(field(data, 'dali_command', w.what), `${w.what}: dali_command`)) {
-      w.bytes.push(b);
-    }
-  },
-  packetSchema: { dali_command: S.str },
-};
+export const CUSTOM_DALI_COMMAND = command(0x04, 'custom_dali_command',
+  [['hex', 'dali_command']], { packetDescription: 'Send raw DALI command bytes' });
 
 const REQUEST_FLAGS = ['usage_requested', 'status_requested', 'dim_map_report_requested',
   'request_gnss_notification'];
@@ -233,39 +193,18 @@ export const DRIVER_MEMORY_WRITE: NasPacket = {
 };
 
 /** Give a DALI driver a short address, or rescan the bus (0xFF). */
-export const ADDRESS_DALI_DRIVER: NasPacket = {
-  name: 'address_dali_driver', fPort: 60, header: 0x0a, direction: 'both',
-  packetDescription: 'Assign a DALI short address, or rescan the DALI bus',
-  decode(r, out, warnings) {
-    out['address'] = decodeAddress(u8(r, 'address'), 'rescan_dali_bus', warnings);
-  },
-  encode(data, w) {
-    w8(w, encodeAddress(data['address'], 'rescan_dali_bus', `${w.what}: address`), 'address');
-  },
-  packetSchema: { address: addressSchema('rescan_dali_bus') },
-};
+export const ADDRESS_DALI_DRIVER = command(0x0a, 'address_dali_driver',
+  [['addr', 'address', { ff: 'rescan_dali_bus' }]],
+  { packetDescription: 'Assign a DALI short address, or rescan the DALI bus' });
 
 /** Make the DALI drivers identify themselves (blink). */
-export const DALI_IDENTIFY: NasPacket = {
-  name: 'dali_identify', fPort: 60, header: 0x0b, direction: 'both',
-  packetDescription: 'Make DALI drivers identify themselves',
-  decode() {},
-  encode() {},
-  packetSchema: {},
-};
+export const DALI_IDENTIFY = command(0x0b, 'dali_identify', [],
+  { packetDescription: 'Make DALI drivers identify themselves' });
 
 /** Switch the open-drain output. */
-export const OPEN_DRAIN_OUTPUT_CONTROL: NasPacket = {
-  name: 'open_drain_output_control', fPort: 60, header: 0x0c, direction: 'both',
-  packetDescription: 'Switch the open-drain output on or off',
-  decode(r, out) {
-    out['open_drain_output_on'] = bit(u8(r, 'open_drain_output_on'), 0);
-  },
-  encode(data, w) {
-    w8(w, boolField(data, 'open_drain_output_on', w.what) ? 1 : 0, 'open_drain_output_on');
-  },
-  packetSchema: { open_drain_output_on: S.bool },
-};
+export const OPEN_DRAIN_OUTPUT_CONTROL = command(0x0c, 'open_drain_output_control',
+  [['bit0', 'open_drain_output_on']],
+  { packetDescription: 'Switch the open-drain output on or off' });
 
 /** Every FPort 60 packet. */
 export const COMMANDS = [MANUAL_DIMMING, CUSTOM_DALI_REQUEST, CUSTOM_DALI_COMMAND,

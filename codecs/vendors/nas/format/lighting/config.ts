@@ -24,10 +24,11 @@ function cfg(header: number, name: string, body: Body): NasPacket {
     decode: body.decode, encode: body.encode, packetSchema: body.packetSchema };
 }
 
-/** A field-table FPort 50 packet. */
-function table(header: number, name: string, packetDescription: string,
-  fields: Field[]): NasPacket {
-  return tablePacket({ name, fPort: 50, header, packetDescription, fields });
+/** A field-table FPort 50 packet; its description is metadata the script build empties. */
+function table(header: number, name: string, fields: Field[],
+  doc: { packetDescription: string }): NasPacket {
+  return tablePacket({ name, fPort: 50, header, packetDescription: doc.packetDescription,
+    fields });
 }
 
 /** A dimming level byte (0xFF named `ff`). */
@@ -35,8 +36,7 @@ const level = (name: string, ff: string): Field => ['u8', name, { special: { 255
 const ALL_DEVICES: Field = ['addr', 'address', { ff: 'all_devices' }];
 
 /** Dimming profile: id, destination, active days and up to 16 timed dimming steps. */
-export const PROFILE_CONFIG = table(0x21, 'profile_config_packet',
-  'Dimming profile: destination, active days, time steps', [
+export const PROFILE_CONFIG = table(0x21, 'profile_config_packet', [
     ['u8', 'profile_id', { special: { 255: 'no_profile' } }],
     ['count', 'dimming_steps'],
     ALL_DEVICES,
@@ -44,7 +44,8 @@ export const PROFILE_CONFIG = table(0x21, 'profile_config_packet',
     ['zero', 'reserved'],
     ['list', 'dimming_steps', { counted: true,
       item: [['time', 'step_time'], level('dimming_level__percent', 'inactive')] }],
-  ]);
+  ], {
+  packetDescription: 'Dimming profile: destination, active days, time steps' });
 
 function zenithStep(r: Reader): Fields {
   return { zenith_angle__deg: (i8(r, 'zenith_angle__deg') / 6 + 90).toFixed(2),
@@ -100,25 +101,24 @@ export const CALENDAR_CONFIG = cfg(0x20, 'calendar_config_packet', {
 });
 
 /** LDR input thresholds of firmware before 1.1.4. */
-export const LDR_CONFIG = table(0x01, 'deprecated_ldr_input_config_packet',
-  'LDR input thresholds (firmware before 1.1.4)', [
+export const LDR_CONFIG = table(0x01, 'deprecated_ldr_input_config_packet', [
     level('ldr_off_threshold_high', 'disabled'),
     level('ldr_on_threshold_low', 'disabled'),
     ['flags', 'behaviour', { bits: ['', '', 'trigger_alert_enabled'] }],
-  ]);
+  ], {
+  packetDescription: 'LDR input thresholds (firmware before 1.1.4)' });
 
 /** Digital input behaviour of firmware before 1.1.4. */
-export const DIG_CONFIG_LEGACY = table(0x03, 'deprecated_dig_input_config_packet',
-  'Digital input behaviour (firmware before 1.1.4)', [
+export const DIG_CONFIG_LEGACY = table(0x03, 'deprecated_dig_input_config_packet', [
     ['u16', 'light_on_duration__s', { special: { 0xffff: 'dig_input_disabled' } }],
     ['flags', 'behaviour', { bits: ['', 'signal_edge_rising', 'trigger_alert_enabled'] }],
     ALL_DEVICES,
     level('dimming_level__percent', 'disabled'),
-  ]);
+  ], {
+  packetDescription: 'Digital input behaviour (firmware before 1.1.4)' });
 
 /** Digital input (firmware 1.1.4+): 0xFF as first byte disables the input. */
-export const DIG_INPUT_CONFIG = table(0x28, 'dig_input_config_packet',
-  'Digital input: mode, polarity, notifications, levels and delays', [
+export const DIG_INPUT_CONFIG = table(0x28, 'dig_input_config_packet', [
     ['u8', 'dig_enabled', { absent: 0xff, last: true }],
     ['flags', 'dig flags', { bits: ['dig_mode_button', 'polarity_high_or_rising',
       'notification_on_activation', 'notification_on_inactivation', '', '', '',
@@ -128,7 +128,8 @@ export const DIG_INPUT_CONFIG = table(0x28, 'dig_input_config_packet',
     level('inactive_dimming_level__percent', 'inactive'),
     ['u16', 'on_delay__s'],
     ['u16', 'off_delay__s'],
-  ]);
+  ], {
+  packetDescription: 'Digital input: mode, polarity, notifications, levels and delays' });
 
 /** Light sensor settings after the step count; steps run to the end of the frame. */
 const LIGHT_SENSOR_FIELDS: Field[] = [
@@ -167,14 +168,14 @@ export const LIGHT_SENSOR_CONFIG = cfg(0x29, 'light_sensor_config_packet', {
 });
 
 /** Open-drain output switching times. */
-export const OPEN_DRAIN_CONFIG = table(0x05, 'open_drain_output_config_packet',
-  'Open-drain output: switching times', [
+export const OPEN_DRAIN_CONFIG = table(0x05, 'open_drain_output_config_packet', [
     ['list', 'switching_steps', { item: [['time', 'step_time'], ['nz', 'open_drain_output_on']] }],
-  ]);
+  ], {
+  packetDescription: 'Open-drain output: switching times' });
 
 /** Status report interval. */
-export const STATUS_CONFIG = table(0x07, 'status_config_packet', 'Status report interval',
-  [['u32', 'status_interval__s']]);
+export const STATUS_CONFIG = table(0x07, 'status_config_packet', [['u32', 'status_interval__s']], {
+  packetDescription: 'Status report interval' });
 
 /** Sets the clock; 0 asks the controller to use the LoRaWAN DeviceTimeReq instead. */
 export const TIME_CONFIG: NasPacket = tablePacket({ name: 'time_config_packet', fPort: 50,
@@ -184,11 +185,11 @@ export const TIME_CONFIG: NasPacket = tablePacket({ name: 'time_config_packet', 
   accepts: (d) => d['device_unix_epoch'] !== undefined });
 
 /** Usage report interval and the mains voltage to assume (0xFF: not set). */
-export const USAGE_CONFIG = table(0x0b, 'usage_config_packet',
-  'Usage report interval and nominal mains voltage', [
+export const USAGE_CONFIG = table(0x0b, 'usage_config_packet', [
     ['u32', 'usage_interval__s'],
     ['u8', 'mains_voltage__V', { absent: 0xff }],
-  ]);
+  ], {
+  packetDescription: 'Usage report interval and nominal mains voltage' });
 
 /** Random delay range after boot; one byte in old firmware, two since. */
 export const BOOT_DELAY_CONFIG = cfg(0x0d, 'boot_delay_config_packet', {
@@ -205,19 +206,19 @@ export const BOOT_DELAY_CONFIG = cfg(0x0d, 'boot_delay_config_packet', {
 });
 
 /** Onboard status LED on or off. */
-export const LED_CONFIG = table(0x15, 'onboard_led_config_packet', 'Onboard status LED',
-  [['bit0', 'status_led_enabled']]);
+export const LED_CONFIG = table(0x15, 'onboard_led_config_packet', [['bit0', 'status_led_enabled']], {
+  packetDescription: 'Onboard status LED' });
 
 const alertOff = (name: string): Field => ['u16', name, { special: { 0xffff: 'alert_off' } }];
 
 /** Metering alert limits (0xFFFF / 0xFF: alert off). */
-export const METERING_ALERT_CONFIG = table(0x16, 'metering_alert_config_packet',
-  'Metering alert limits: power, voltage, power factor', [
+export const METERING_ALERT_CONFIG = table(0x16, 'metering_alert_config_packet', [
     ['sub', 'sub-header', { value: 0x01 }],
     alertOff('min_power__W'), alertOff('max_power__W'), alertOff('min_voltage__V'),
     alertOff('max_voltage__V'),
     ['u8', 'min_power_factor', { special: { 255: 'alert_off' }, div: 100 }],
-  ]);
+  ], {
+  packetDescription: 'Metering alert limits: power, voltage, power factor' });
 
 /** Fade times of IEC 62386-102 §9.5.2 (table of fade time codes), in seconds; 0xFF: ignore. */
 const FADES: Record<number, string | number> = { 255: 'ignore' };
@@ -225,8 +226,8 @@ const FADES: Record<number, string | number> = { 255: 'ignore' };
   .forEach((s, i) => { FADES[i] = s; });
 
 /** DALI fade time. */
-export const FADE_CONFIG = table(0x22, 'fade_config_packet', 'DALI fade time',
-  [['enum', 'fade_duration__s', { table: FADES }]]);
+export const FADE_CONFIG = table(0x22, 'fade_config_packet', [['enum', 'fade_duration__s', { table: FADES }]], {
+  packetDescription: 'DALI fade time' });
 
 /** Holidays as month/day pairs, shown `MM/DD`. */
 export const HOLIDAY_CONFIG = cfg(0x23, 'holiday_config_packet', {
@@ -251,16 +252,16 @@ export const HOLIDAY_CONFIG = cfg(0x23, 'holiday_config_packet', {
 });
 
 /** DALI bus monitoring: alerts, level correction, periodic scan and interval (0: off). */
-export const DALI_MONITOR_CONFIG = table(0x24, 'dali_monitor_config_packet',
-  'DALI bus monitoring: alerts, level correction, bus scans', [
+export const DALI_MONITOR_CONFIG = table(0x24, 'dali_monitor_config_packet', [
     ['flags', 'monitor flags', { bits: ['send_dali_alert', 'correct_dali_dimming_level',
       'periodic_bus_scan_enabled'] }],
     ['u16', 'monitoring_interval__s', { special: { 0: 'disabled' } }],
-  ]);
+  ], {
+  packetDescription: 'DALI bus monitoring: alerts, level correction, bus scans' });
 
 /** Level used when nothing else applies (no clock, no profile). */
-export const FALLBACK_DIM_CONFIG = table(0x25, 'fallback_dim_config_packet',
-  'Fallback dimming level', [['u8', 'fallback_dimming_level__percent']]);
+export const FALLBACK_DIM_CONFIG = table(0x25, 'fallback_dim_config_packet', [['u8', 'fallback_dimming_level__percent']], {
+  packetDescription: 'Fallback dimming level' });
 
 /** Position in 1e-7 degrees, after the address length. */
 const POSITION: Field[] = [['i32', 'latitude__deg', { div: 1e7 }],
@@ -288,38 +289,37 @@ export const LOCATION_CONFIG = cfg(0x26, 'location_config_packet', {
 });
 
 /** When the Bluetooth commissioning link (LumaLink) advertises. */
-export const LUMALINK_CONFIG = table(0x27, 'lumalink_config_packet',
-  'LumaLink (Bluetooth) advertising mode', [['enum', 'access_mode', { table: {
-    0: 'never_advertise', 1: 'first_commission', 2: 'every_boot', 3: 'always' } }]]);
+export const LUMALINK_CONFIG = table(0x27, 'lumalink_config_packet', [['enum', 'access_mode', { table: {
+    0: 'never_advertise', 1: 'first_commission', 2: 'every_boot', 3: 'always' } }]], {
+  packetDescription: 'LumaLink (Bluetooth) advertising mode' });
 
 /** Random delay (units of 5 s) and rate limit (minutes) of dimming-change notifications. */
-export const DIM_NOTIFY_CONFIG = table(0x2a, 'dim_notify_config_packet',
-  'Dimming notification random delay and rate limit', [
+export const DIM_NOTIFY_CONFIG = table(0x2a, 'dim_notify_config_packet', [
     ['u8', 'random_delay__s', { special: { 255: 'disabled' }, mul: 5 }],
     ['u8', 'packet_limit__s', { mul: 60 }],
-  ]);
+  ], {
+  packetDescription: 'Dimming notification random delay and rate limit' });
 
 /** Output interface: DALI or 0-10 V (254: the hardware cannot switch, an error). */
-export const INTERFACE_TYPE_CONFIG = table(0x2b, 'interface_type_config_packet',
-  'Output interface: DALI or 0-10 V',
-  [['enum', 'interface_type', { table: { 0: 'dali', 1: 'analog_0_10v' } }]]);
+export const INTERFACE_TYPE_CONFIG = table(0x2b, 'interface_type_config_packet', [['enum', 'interface_type', { table: { 0: 'dali', 1: 'analog_0_10v' } }]], {
+  packetDescription: 'Output interface: DALI or 0-10 V' });
 
 /**
  * Multicast session (0 to 3): DevAddr (sent little-endian, shown big-endian) and its two
  * session keys, shown as hex as the vendor does. The codec only moves the keys between bytes
  * and text; it never logs them.
  */
-export const MULTICAST_CONFIG = table(0x52, 'multicast_config_packet',
-  'Multicast session: DevAddr and session keys', [
+export const MULTICAST_CONFIG = table(0x52, 'multicast_config_packet', [
     ['u8', 'multicast_device', { max: 3 }],
     ['hex', 'devaddr', { size: 4, reverse: true }],
     ['hex', 'nwkskey', { size: 16 }],
     ['hex', 'appskey', { size: 16 }],
-  ]);
+  ], {
+  packetDescription: 'Multicast session: DevAddr and session keys' });
 
 /** Multicast downlink frame counter of one session. */
-export const MULTICAST_FCNT_CONFIG = table(0x53, 'multicast_fcnt_config_packet',
-  'Multicast session frame counter', [['u8', 'multicast_device'], ['u32', 'multicast_fcnt']]);
+export const MULTICAST_FCNT_CONFIG = table(0x53, 'multicast_fcnt_config_packet', [['u8', 'multicast_device'], ['u32', 'multicast_fcnt']], {
+  packetDescription: 'Multicast session frame counter' });
 
 const RESET_TARGETS: Record<number, string> = { 0x21: 'profile_config', 0x23: 'holiday_config',
   0x28: 'dig_input_config', 0x29: 'light_sensor_config', 0x52: 'multicast_config',

@@ -2,54 +2,31 @@
  * UL20xx configuration requests (FPort 49: "send me your configuration X", answered on
  * FPort 50) and system commands (FPort 51), NAS UL2030 payload description.
  */
-import { u8, w8 } from '../io.js';
-import { type NasPacket, S } from '../packet.js';
-import { type Fields, byteOr, extend } from '../values.js';
+import { type Field, tablePacket } from '../fields.js';
+import type { NasPacket } from '../packet.js';
+import type { Fields } from '../values.js';
 
-function request(header: number, name: string, what: string): NasPacket {
-  return {
-    name, fPort: 49, header, direction: 'downlink',
-    packetDescription: `Ask for the ${what} configuration`,
-    decode() {}, encode() {}, packetSchema: {},
-  };
+/** A request: FPort 49, the header of the configuration asked for, and its fields. */
+function request(header: number, name: string, what: string, fields: Field[] = []): NasPacket {
+  return tablePacket({ name, fPort: 49, header, direction: 'downlink', fields,
+    packetDescription: `Ask for the ${what} configuration` });
 }
 
 /** Profile request: one profile id, or 0xFF for all. */
-export const PROFILE_CONFIG_REQUEST: NasPacket = {
-  name: 'profile_config_request', fPort: 49, header: 0x21, direction: 'downlink',
-  packetDescription: 'Ask for one dimming profile, or all',
-  decode(r, out) {
-    const id = u8(r, 'profile_id');
-    out['profile_id'] = id === 0xff ? 'all_profiles' : id;
-  },
-  encode(data, w) {
-    w8(w, byteOr(data['profile_id'], 'all_profiles', 0xff, 254, `${w.what}: profile_id`), 'id');
-  },
-  packetSchema: { profile_id: S.intOr('all_profiles') },
-};
+export const PROFILE_CONFIG_REQUEST = request(0x21, 'profile_config_request', 'profile',
+  [['u8', 'profile_id', { special: { 255: 'all_profiles' } }]]);
 
 /** Multicast request: one session, or 0xFF for all. */
-export const MULTICAST_CONFIG_REQUEST: NasPacket = {
-  name: 'multicast_config_request', fPort: 49, header: 0x52, direction: 'downlink',
-  packetDescription: 'Ask for one multicast session, or all',
-  decode(r, out) {
-    const d = u8(r, 'multicast_device');
-    out['multicast_device'] = d === 0xff ? 'all' : d;
-  },
-  encode(data, w) {
-    w8(w, byteOr(data['multicast_device'], 'all', 0xff, 254, `${w.what}: multicast_device`),
-      'multicast_device');
-  },
-  packetSchema: { multicast_device: S.intOr('all') },
-};
+export const MULTICAST_CONFIG_REQUEST = request(0x52, 'multicast_config_request', 'multicast',
+  [['u8', 'multicast_device', { special: { 255: 'all' } }]]);
 
 /**
  * Time request. The vendor's decoder names it `time_config_packet`, like the FPort 50 packet
  * that sets the clock; the two are told apart by FPort (and, to encode, by the absence of
  * `device_unix_epoch`).
  */
-export const TIME_CONFIG_REQUEST: NasPacket = extend(request(0x09, 'time_config_packet',
-  'clock'), { accepts: (d: Fields) => d['device_unix_epoch'] === undefined });
+export const TIME_CONFIG_REQUEST: NasPacket = request(0x09, 'time_config_packet', 'clock');
+TIME_CONFIG_REQUEST.accepts = (d: Fields) => d['device_unix_epoch'] === undefined;
 
 /** Every FPort 49 request; names (typos included) as the vendor's decoder has them. */
 export const REQUESTS: NasPacket[] = [
@@ -78,8 +55,8 @@ export const REQUESTS: NasPacket[] = [
 
 /** FPort 51 system commands: firmware update mode and restart. */
 export const SYSTEM_COMMANDS: NasPacket[] = [
-  { name: 'activate_dfu_command', fPort: 51, header: 0xff, direction: 'downlink',
-    packetDescription: 'Enter firmware update (DFU) mode', decode() {}, encode() {}, packetSchema: {} },
-  { name: 'restart_controller_command', fPort: 51, header: 0xfe, direction: 'downlink',
-    packetDescription: 'Restart the controller', decode() {}, encode() {}, packetSchema: {} },
+  tablePacket({ name: 'activate_dfu_command', fPort: 51, header: 0xff, direction: 'downlink',
+    packetDescription: 'Enter firmware update (DFU) mode', fields: [] }),
+  tablePacket({ name: 'restart_controller_command', fPort: 51, header: 0xfe,
+    direction: 'downlink', packetDescription: 'Restart the controller', fields: [] }),
 ];
