@@ -67,8 +67,8 @@ const CALENDAR_FIELDS: Field[] = [
   ['i16', 'longitude__deg', { div: 100 }],
 ];
 
-const zenithSchema = S.list(S.obj({ zenith_angle__deg: S.str,
-  dimming_level__percent: levelSchema('disabled') }));
+const zenithSchema = /* @__PURE__ */ (() => S.list(S.obj({ zenith_angle__deg: S.str,
+  dimming_level__percent: levelSchema('disabled') })))();
 
 /**
  * Astronomical calendar: position (hundredths of a degree) and dimming steps at sun zenith

@@ -144,10 +144,10 @@ function writeRadio(w: Writer, data: Fields): void {
   wi8(w, intField(data, 'mcu_temperature__C', -128, 127, w.what), 'mcu_temperature__C');
 }
 
-const alertsSchema = S.obj({ voltage_alert_in_24h: S.bool, lamp_error_alert_in_24h: S.bool,
-  power_alert_in_24h: S.bool, power_factor_alert_in_24h: S.bool });
-const dimmingSourceSchema = S.list(S.obj({ address: addressSchema(null),
-  reason: S.str, dimming_level__percent: levelSchema('n/a'), status: daliStatusSchema }));
+const alertsSchema = /* @__PURE__ */ (() => S.obj({ voltage_alert_in_24h: S.bool, lamp_error_alert_in_24h: S.bool,
+  power_alert_in_24h: S.bool, power_factor_alert_in_24h: S.bool }))();
+const dimmingSourceSchema = /* @__PURE__ */ (() => S.list(S.obj({ address: addressSchema(null),
+  reason: S.str, dimming_level__percent: levelSchema('n/a'), status: daliStatusSchema })))();
 
 /** Status packet, firmware 1.1.4 and later (header 0x01). */
 export const STATUS: NasPacket = {

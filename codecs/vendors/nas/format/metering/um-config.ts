@@ -82,9 +82,9 @@ function writePulseConfig(w: Writer, v: unknown, name: string): void {
   if (p['serial'] !== undefined) w32(w, serialNumber(p['serial'], `${what}: serial`), 'serial');
 }
 
-const pulseConfigSchema = S.obj({ input_mode_and_unit: S.str, multiplier_numerator: S.int,
+const pulseConfigSchema = /* @__PURE__ */ (() => S.obj({ input_mode_and_unit: S.str, multiplier_numerator: S.int,
   multiplier_denominator: S.int, accumulated_absolute: S.int, accumulated_offset: S.int,
-  serial: S.str });
+  serial: S.str }))();
 
 /** General configuration: radio profiles and the two pulse inputs. */
 export const UM_GENERAL_CONFIG: NasPacket = {

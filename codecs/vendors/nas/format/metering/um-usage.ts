@@ -215,13 +215,14 @@ export function writeUmUsage(w: Writer, data: Fields, status: boolean): void {
   if (ssi) writeSsi(w, data['ssi']);
 }
 
-const pulseSchema = S.obj({ input_state: S.enum('open', 'closed'), muliplier: S.int,
+const pulseSchema = /* @__PURE__ */ (() => S.obj({ input_state: S.enum('open', 'closed'),
+  muliplier: S.int,
   medium_type: S.enum('triggers', 'pulses', 'L_water', 'Wh_electricity', 'L_gas'),
   accumulated__triggers: S.num, accumulated__pulses: S.num, accumulated__L_water: S.num,
-  accumulated__Wh_electricity: S.num, accumulated__L_gas: S.num, serial: S.str });
+  accumulated__Wh_electricity: S.num, accumulated__L_gas: S.num, serial: S.str }))();
 
 /** Schema of usage and status fields. */
-export const umUsageSchema: Record<string, Record<string, unknown>> = {
+export const umUsageSchema: Record<string, Record<string, unknown>> = /* @__PURE__ */ (() => ({
   active_alerts: S.obj({ pulse_1_trigger_alert: S.bool, pulse_2_trigger_alert: S.bool,
     low_battery: S.bool }),
   app_connected_within_a_day: S.bool, battery_remaining__years: S.num,
@@ -239,7 +240,7 @@ export const umUsageSchema: Record<string, Record<string, unknown>> = {
     for (const k of SSI_CHANNELS) p[k] = S.num;
     return p;
   })(), additionalProperties: false },
-};
+}))();
 
 /** The usage (0x02, FPort 25) and status (0x82, FPort 24) packets. */
 export function umUsagePackets(records: MbusRecordDecoder | null): NasPacket[] {

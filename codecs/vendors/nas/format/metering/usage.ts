@@ -80,7 +80,7 @@ const volumeKeys = {
 };
 
 /** Schema of the usage fields. */
-export const usageSchema: Record<string, Record<string, unknown>> = {
+export const usageSchema: Record<string, Record<string, unknown>> = /* @__PURE__ */ (() => ({
   active_alerts: S.obj(((): Record<string, Record<string, unknown>> => {
     const p: Record<string, Record<string, unknown>> = {};
     for (const k of METER_ALERTS) p[k] = S.bool;
@@ -106,7 +106,7 @@ export const usageSchema: Record<string, Record<string, unknown>> = {
   radio_downlink_snr__dB: S.int,
   radio_uplink_power__dBm: S.int,
   meter_serial: S.str,
-};
+}))();
 
 /** Usage packet: alerts, meter state and index, optional readout date and device status. */
 export const METER_USAGE: NasPacket = {
