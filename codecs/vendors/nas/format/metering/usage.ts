@@ -74,10 +74,10 @@ export function writeMeterUsage(w: Writer, data: Fields): void {
   w32(w, serialNumber(data['meter_serial'], `${w.what}: meter_serial`), 'meter_serial');
 }
 
-const volumeKeys = {
+const volumeKeys = /* @__PURE__ */ (() => ({
   meter_accumulated_volume__m3: S.str, meter_accumulated_volume__gal: S.str,
   meter_accumulated_volume__ft3: S.str,
-};
+}))();
 
 /** Schema of the usage fields. */
 export const usageSchema: Record<string, Record<string, unknown>> = /* @__PURE__ */ (() => ({
