@@ -71,6 +71,17 @@ export interface FieldOptions {
   size?: number;
   /** `hex`: shown in reverse byte order. */
   reverse?: boolean;
+  /** `hex`: the byte count is the value of this field, read before. */
+  sizeFrom?: string;
+  /** `enum`: the name of any raw value not in `table`. */
+  rest?: string;
+  /**
+   * Any kind: this field and those after it are optional: read only when bytes are left,
+   * written only when `data` has the field.
+   */
+  optional?: boolean;
+  /** Any kind: read only when the boolean field `when`, read before, is true. */
+  when?: string;
   /** `list`: the fields of one record. */
   item?: Field[];
   /** `list`: a count byte comes first; otherwise records run to the end of the frame. */
@@ -109,6 +120,7 @@ export function decodeFields(r: Reader, fields: Field[], out: Fields, warnings: 
     const o = opt || {};
     const at = r.offset;
     const int = INTS[kind];
+    if ((o.optional && left(r) === 0) || (o.when !== undefined && out[o.when] !== true)) return;
     if (int !== undefined) {
       const v = readInt(r, int[0], int[1], name);
       if (v === o.absent) {
@@ -129,7 +141,8 @@ export function decodeFields(r: Reader, fields: Field[], out: Fields, warnings: 
       }
       out[name] = list;
     } else if (kind === 'hex') {
-      const b = raw(r, o.size ? o.size : left(r), name);
+      const size = o.sizeFrom !== undefined ? out[o.sizeFrom] as number : o.size;
+      const b = raw(r, size ? size : left(r), name);
       out[name] = bytesHexUpper(o.reverse ? b.reverse() : b);
     } else if (kind === 'epoch') {
       const v = readInt(r, 4, false, name);
@@ -152,8 +165,9 @@ export function decodeFields(r: Reader, fields: Field[], out: Fields, warnings: 
       } else if (kind === 'days') {
         out[name] = DAYS.filter((_, i) => bit(b, i));
       } else if (kind === 'enum') {
-        if (o.table![b] === undefined) invalid(r, name, b, at);
-        out[name] = o.table![b];
+        const v = o.table![b] !== undefined ? o.table![b] : o.rest;
+        if (v === undefined) invalid(r, name, b, at);
+        out[name] = v;
       }
     }
   }
@@ -184,6 +198,11 @@ export function encodeFields(w: Writer, fields: Field[], data: Fields): void {
     const v = data[name];
     const what = `${w.what}: ${name}`;
     const int = INTS[kind];
+    if (o.optional && v === undefined) return;
+    if (o.when !== undefined && data[o.when] !== true) {
+      if (v !== undefined) fail(`${what}: needs ${o.when}`);
+      return;
+    }
     if (int !== undefined) {
       let n = codeIn(o.special, v);
       if (v === undefined && o.absent !== undefined) {
@@ -213,7 +232,8 @@ export function encodeFields(w: Writer, fields: Field[], data: Fields): void {
       for (const item of list) encodeFields(w, o.item!, asFields(item, what));
     } else if (kind === 'hex') {
       const b = hexBytes(v, what);
-      if (o.size && b.length !== o.size) fail(`${what}: expected ${o.size} bytes`);
+      const size = o.sizeFrom !== undefined ? data[o.sizeFrom] : o.size;
+      if (size && b.length !== size) fail(`${what}: expected ${String(size)} bytes`);
       for (const x of o.reverse ? b.reverse() : b) w.bytes.push(x);
     } else if (kind === 'epoch') {
       const n = codeIn(o.special, v);
@@ -278,6 +298,11 @@ export function schemaOfFields(fields: Field[]): Record<string, JsonSchema> {
 
 /** What a table packet declares: everything but the coding, which its fields give. */
 export interface TablePacket {
+  /**
+   * A body that may be empty: the controller's way of saying a command failed, reported as
+   * this warning (then nothing is encoded when `data` lacks the first field).
+   */
+  emptyWarning?: string;
   name: string;
   fPort: number;
   header: number;
@@ -298,11 +323,18 @@ export interface TablePacket {
 export function tablePacket(t: TablePacket): NasPacket {
   const fields = t.fields;
   const up = t.direction === 'uplink';
-  const encode: NasPacket['encode'] = (data, w) => encodeFields(w, fields, data);
+  const encode: NasPacket['encode'] = (data, w) => {
+    if (t.emptyWarning === undefined || data[fields[0]![1]] !== undefined) {
+      encodeFields(w, fields, data);
+    }
+  };
   return {
     name: t.name, fPort: t.fPort, header: t.header, direction: t.direction || 'both',
     packetDescription: t.packetDescription,
-    decode: (r, out, warnings) => decodeFields(r, fields, out, warnings),
+    decode: (r, out, warnings) => {
+      if (t.emptyWarning !== undefined && left(r) === 0) warnings.push(t.emptyWarning);
+      else decodeFields(r, fields, out, warnings);
+    },
     encode: up ? undefined : encode,
     encodeUplink: up ? encode : undefined,
     packetSchema: schemaOfFields(fields),

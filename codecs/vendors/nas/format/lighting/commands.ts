@@ -5,14 +5,10 @@
  */
 import { fail } from '../../../../framework/codec-error.js';
 import { type Field, type TablePacket, tablePacket } from '../fields.js';
-import { type Reader, type Writer, bit, left, raw, u8, w8 } from '../io.js';
+import { left, raw, u8, w8 } from '../io.js';
 import { type NasPacket, S } from '../packet.js';
-import {
-  type Fields, arrField, asFields, boolField, bytesHexUpper, field, hexBytes, intField,
-} from '../values.js';
-import {
-  addressSchema, decodeAddress, encodeAddress,
-} from './dali.js';
+import { bytesHexUpper, hexBytes, intField } from '../values.js';
+import { addressSchema, decodeAddress, encodeAddress } from './dali.js';
 
 /** A field-table FPort 60 command; its description is metadata the script build empties. */
 function command(header: number, name: string, fields: Field[],
@@ -74,123 +70,39 @@ export const CUSTOM_DALI_REQUEST: NasPacket = {
 export const CUSTOM_DALI_COMMAND = command(0x04, 'custom_dali_command',
   [['hex', 'dali_command']], { packetDescription: 'Send raw DALI command bytes' });
 
-const REQUEST_FLAGS = ['usage_requested', 'status_requested', 'dim_map_report_requested',
-  'request_gnss_notification'];
-
 /**
  * Status and usage request: which reports to send now. The dimming-map answer lists, per
- * driver, its DALI minimum and maximum levels and its dimming curve.
+ * driver, its DALI minimum and maximum levels and its dimming curve (0 logarithmic, any other
+ * value linear).
  */
-export const STATUS_USAGE_REQUEST: NasPacket = {
-  name: 'status_usage_request', fPort: 60, header: 0x05, direction: 'both',
-  packetDescription: 'Ask for status, usage, dimming map or GNSS reports (and the dimming map answer)',
-  decode(r, out, warnings) {
-    const b = u8(r, 'request flags');
-    for (let i = 0; i < 4; i++) out[REQUEST_FLAGS[i]!] = bit(b, i);
-    if (out['dim_map_report_requested'] && left(r) > 0) {
-      const drivers: Fields[] = [];
-      while (left(r) > 0) {
-        drivers.push({
-          address: decodeAddress(u8(r, 'address'), null, warnings),
-          dali_min_level: u8(r, 'dali_min_level'),
-          dali_max_level: u8(r, 'dali_max_level'),
-          dimming_curve: u8(r, 'dimming_curve') === 0 ? 'logarithmic' : 'linear',
-        });
-      }
-      out['drivers'] = drivers;
-    }
-  },
-  encode(data, w) {
-    let b = 0;
-    for (let i = 0; i < 4; i++) if (boolField(data, REQUEST_FLAGS[i]!, w.what)) b |= 1 << i;
-    w8(w, b, 'request flags');
-    if (data['drivers'] === undefined) return;
-    if ((b & 4) === 0) fail(`${w.what}: drivers need dim_map_report_requested`);
-    for (const v of arrField(data, 'drivers', w.what)) {
-      const d = asFields(v, `${w.what}: drivers`);
-      w8(w, encodeAddress(d['address'], null, `${w.what}: address`), 'address');
-      w8(w, intField(d, 'dali_min_level', 0, 255, w.what), 'dali_min_level');
-      w8(w, intField(d, 'dali_max_level', 0, 255, w.what), 'dali_max_level');
-      const c = d['dimming_curve'];
-      if (c !== 'logarithmic' && c !== 'linear') {
-        fail(`${w.what}: dimming_curve: expected logarithmic or linear`);
-      }
-      w8(w, c === 'logarithmic' ? 0 : 1, 'dimming_curve');
-    }
-  },
-  packetSchema: { usage_requested: S.bool, status_requested: S.bool, dim_map_report_requested: S.bool,
-    request_gnss_notification: S.bool, drivers: S.list(S.obj({ address: addressSchema(null),
-      dali_min_level: S.int, dali_max_level: S.int,
-      dimming_curve: S.enum('logarithmic', 'linear') })) },
-};
+export const STATUS_USAGE_REQUEST = command(0x05, 'status_usage_request', [
+  ['flags', 'request flags', { bits: ['usage_requested', 'status_requested',
+    'dim_map_report_requested', 'request_gnss_notification'] }],
+  ['list', 'drivers', { optional: true, when: 'dim_map_report_requested', item: [
+    ['addr', 'address'], ['u8', 'dali_min_level'], ['u8', 'dali_max_level'],
+    ['enum', 'dimming_curve', { table: { 0: 'logarithmic', 1: 'linear' }, rest: 'linear' }],
+  ] }],
+], { packetDescription:
+  'Ask for status, usage, dimming map or GNSS reports (and the dimming map answer)' });
 
-function memoryHead(r: Reader, out: Fields, warnings: string[]): void {
-  out['address'] = decodeAddress(u8(r, 'address'), null, warnings);
-  out['memory_bank'] = u8(r, 'memory_bank');
-  out['memory_address'] = u8(r, 'memory_address');
-}
-
-function writeMemoryHead(w: Writer, data: Fields): void {
-  w8(w, encodeAddress(data['address'], null, `${w.what}: address`), 'address');
-  w8(w, intField(data, 'memory_bank', 0, 255, w.what), 'memory_bank');
-  w8(w, intField(data, 'memory_address', 0, 255, w.what), 'memory_address');
-}
+/** Driver, memory bank and address of a memory read or write. */
+const MEMORY: Field[] = [['addr', 'address'], ['u8', 'memory_bank'], ['u8', 'memory_address']];
 
 /**
  * Read DALI driver memory: bank, address and size (downlink); the answer adds the bytes.
  * An empty body is the controller saying the read failed (a warning).
  */
-export const DRIVER_MEMORY_READ: NasPacket = {
-  name: 'driver_memory_read', fPort: 60, header: 0x07, direction: 'both',
-  packetDescription: 'Read bytes of a DALI driver memory bank (and the answer)',
-  decode(r, out, warnings) {
-    if (left(r) === 0) {
-      warnings.push('driver_memory_read_failed');
-      return;
-    }
-    memoryHead(r, out, warnings);
-    const size = u8(r, 'read_size__bytes');
-    out['read_size__bytes'] = size;
-    if (left(r) > 0) out['memory_value'] = bytesHexUpper(raw(r, size, 'memory_value'));
-  },
-  encode(data, w) {
-    if (data['address'] === undefined) return;
-    writeMemoryHead(w, data);
-    const size = intField(data, 'read_size__bytes', 0, 255, w.what);
-    w8(w, size, 'read_size__bytes');
-    if (data['memory_value'] === undefined) return;
-    const value = hexBytes(data['memory_value'], `${w.what}: memory_value`);
-    if (value.length !== size) {
-      fail(`${w.what}: memory_value has ${value.length} bytes, read_size__bytes says ${size}`);
-    }
-    for (const b of value) w.bytes.push(b);
-  },
-  packetSchema: { address: addressSchema(null), memory_bank: S.int, memory_address: S.int,
-    read_size__bytes: S.int, memory_value: S.str },
-};
+export const DRIVER_MEMORY_READ = tablePacket({ name: 'driver_memory_read', fPort: 60,
+  header: 0x07, emptyWarning: 'driver_memory_read_failed', fields: MEMORY.concat([
+    ['u8', 'read_size__bytes'],
+    ['hex', 'memory_value', { optional: true, sizeFrom: 'read_size__bytes' }]]),
+  packetDescription: 'Read bytes of a DALI driver memory bank (and the answer)' });
 
 /** Write DALI driver memory; an empty answer body means the write failed (a warning). */
-export const DRIVER_MEMORY_WRITE: NasPacket = {
-  name: 'driver_memory_write', fPort: 60, header: 0x08, direction: 'both',
-  packetDescription: 'Write bytes into a DALI driver memory bank (and the answer)',
-  decode(r, out, warnings) {
-    if (left(r) === 0) {
-      warnings.push('driver_memory_write_failed');
-      return;
-    }
-    memoryHead(r, out, warnings);
-    out['memory_value'] = bytesHexUpper(raw(r, left(r), 'memory_value'));
-  },
-  encode(data, w) {
-    if (data['address'] === undefined) return;
-    writeMemoryHead(w, data);
-    for (const b of hexBytes(field(data, 'memory_value', w.what), `${w.what}: memory_value`)) {
-      w.bytes.push(b);
-    }
-  },
-  packetSchema: { address: addressSchema(null), memory_bank: S.int, memory_address: S.int,
-    memory_value: S.str },
-};
+export const DRIVER_MEMORY_WRITE = tablePacket({ name: 'driver_memory_write', fPort: 60,
+  header: 0x08, emptyWarning: 'driver_memory_write_failed',
+  fields: MEMORY.concat([['hex', 'memory_value']]),
+  packetDescription: 'Write bytes into a DALI driver memory bank (and the answer)' });
 
 /** Give a DALI driver a short address, or rescan the bus (0xFF). */
 export const ADDRESS_DALI_DRIVER = command(0x0a, 'address_dali_driver',
