@@ -59,10 +59,11 @@ export interface FieldOptions {
   max?: number;
   /** Integers with `absent`: when absent, the body ends there (nothing else is sent). */
   last?: boolean;
-  /** `sub`: the byte value. */
+  /** `sub`: the byte value; `zero`: the value written (default 0). */
   value?: number;
   /** `flags`: names of bits 0 to 7, `''` for a bit not shown. */
   bits?: string[];
+
   /** `addr`: the name of address byte 0xFF (null: 0xFF is an invalid address). */
   ff?: string | null;
   /** `enum`: the names (or numbers) shown for the raw values. */
@@ -244,11 +245,13 @@ export function encodeFields(w: Writer, fields: Field[], data: Fields): void {
     } else {
       let b = 0;
       if (kind === 'count') b = intValue(arrField(data, name, w.what).length, 0, 255, what);
-      else if (kind === 'sub') b = o.value!;
+      else if (kind === 'sub' || kind === 'zero') b = o.value || 0;
       else if (kind === 'bit0' || kind === 'nz') b = boolField(data, name, w.what) ? 1 : 0;
       else if (kind === 'addr') b = encodeAddress(v, o.ff || null, what);
       else if (kind === 'time') b = encodeStepTime(v, what);
-      else if (kind === 'flags') b = bitsByte(o.bits!.map((k) => k !== '' && boolField(data, k, w.what)));
+      else if (kind === 'flags') {
+        b = bitsByte(o.bits!.map((k) => k !== '' && boolField(data, k, w.what)));
+      }
       else if (kind === 'days') {
         const days = arrField(data, name, w.what);
         for (const d of days) if (DAYS.indexOf(d as string) < 0) fail(`${what}: unknown day ${String(d)}`);
@@ -291,6 +294,7 @@ export function schemaOfFields(fields: Field[]): Record<string, JsonSchema> {
     else if (kind === 'addr') out[name] = addressSchema(o.ff || null);
     else if (kind === 'days') out[name] = S.list(S.enum(...DAYS));
     else if (kind === 'enum') out[name] = { enum: namesOf(o.table!) };
+
     else if (kind !== 'zero' && kind !== 'sub' && kind !== 'count') out[name] = S.str;
   }
   return out;
