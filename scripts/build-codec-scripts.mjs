@@ -217,17 +217,19 @@ async function bundleCodec(entry) {
     : `import { ${entry.family.name} as list } from ${JSON.stringify(entry.family.path)};\n` +
       `var codec; for (var i = 0; i < list.length; i++) ` +
       `if (list[i].id === ${JSON.stringify(entry.id)}) codec = list[i];`;
+  // `__loireCodec` is declared by a banner and assigned by the bundle, rather than made the
+  // IIFE's `globalName`: esbuild's export helpers for a global name cost some 400 bytes.
   const contents = [
     imports,
     `import { bindTs013 } from ${JSON.stringify(TS013)};`,
-    'export function create(options) { return bindTs013(codec, options); }',
+    '__loireCodec = { create: function (options) { return bindTs013(codec, options); } };',
   ].join('\n');
   const result = await build({
     stdin: { contents, resolveDir: ROOT, loader: 'js' },
     bundle: true,
     write: false,
     format: 'iife',
-    globalName: '__loireCodec',
+    banner: { js: 'var __loireCodec;' },
     platform: 'neutral',
     target: 'es2020',
     charset: 'ascii',
@@ -249,10 +251,14 @@ function templatesToPlus(context) {
   const plus = (a, b) => f.createBinaryExpression(a, ts.SyntaxKind.PlusToken, b);
   const visit = (node) => {
     if (!ts.isTemplateExpression(node)) return ts.visitEachChild(node, visit, context);
-    // The head is kept even when empty so that the first + is a string concatenation.
-    let e = f.createStringLiteral(node.head.text);
-    for (const span of node.templateSpans) {
-      e = plus(e, f.createParenthesizedExpression(ts.visitNode(span.expression, visit)));
+    // An empty head is left out when text follows the first value, which already makes the
+    // first + a string concatenation; otherwise it stays.
+    const spans = node.templateSpans;
+    const skipHead = node.head.text === '' && spans[0].literal.text !== '';
+    let e = skipHead ? undefined : f.createStringLiteral(node.head.text);
+    for (const span of spans) {
+      const value = f.createParenthesizedExpression(ts.visitNode(span.expression, visit));
+      e = e === undefined ? value : plus(e, value);
       if (span.literal.text !== '') e = plus(e, f.createStringLiteral(span.literal.text));
     }
     return f.createParenthesizedExpression(e);
