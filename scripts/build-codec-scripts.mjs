@@ -46,7 +46,7 @@ const METADATA_KEYS = new Set(['examples', 'uplinkSchema', 'downlinkSchema', 'pa
  * decodeDownlink (and The Things Stack normalizeUplink); the glue of cli/codec-script.ts exposes
  * only those, so `encodeUplink` in a script was unreachable and only cost bytes. Simulators and
  * firmware tests call it through the library (`loire/codecs`), which keeps it. In a script the
- * key becomes `undefined`, so `__loireCodec.create().encodeUplink` is absent.
+ * member is removed, so `__loireCodec.create().encodeUplink` is absent.
  */
 const SERVER_UNUSED_KEYS = new Set(['encodeUplink']);
 /** A quick test for sources that hold none of these keys (they are passed through). */
@@ -167,14 +167,12 @@ async function discover(families) {
 
 /**
  * Replaces the value of every {@link METADATA_KEYS} property with an empty one of its type (the
- * NAS packet keys are removed), and of every {@link SERVER_UNUSED_KEYS} property or method with
- * `undefined`.
+ * NAS packet keys are removed), and removes every {@link SERVER_UNUSED_KEYS} property or method.
  */
 function stripMetadata(context) {
   const f = context.factory;
   const empty = (key) => {
     if (key === 'examples') return f.createArrayLiteralExpression([]);
-    if (SERVER_UNUSED_KEYS.has(key)) return f.createVoidZero();
     return f.createObjectLiteralExpression([]);
   };
   const visit = (node) => {
@@ -183,8 +181,11 @@ function stripMetadata(context) {
     if (member) {
       const named = ts.isIdentifier(node.name) || ts.isStringLiteral(node.name);
       const key = named ? node.name.text : '';
-      // NAS packet metadata is dropped outright: nothing in a script reads it.
-      if (key === 'packetSchema' || key === 'packetDescription') return undefined;
+      // NAS packet metadata and encodeUplink are dropped outright (an absent optional member
+      // reads as undefined): nothing in a script reads them.
+      if (key === 'packetSchema' || key === 'packetDescription' || SERVER_UNUSED_KEYS.has(key)) {
+        return undefined;
+      }
       if (METADATA_KEYS.has(key) || SERVER_UNUSED_KEYS.has(key)) {
         return f.createPropertyAssignment(key, empty(key));
       }
