@@ -300,8 +300,8 @@ async function main() {
     const found = checkEs5(entry.id, text);
     const bytes = Buffer.byteLength(text);
     // A codec bundled with its siblings is a build fault; one that is too large on its own
-    // (NAS UL20xx, UM30xx) is recorded: the library and CLI serve it, `loire codec build`
-    // refuses it with TOO_LARGE, naming the size.
+    // is recorded (none is today; the NAS codecs come closest): the library and CLI serve it,
+    // `loire codec build` refuses it with TOO_LARGE, naming the size.
     const oversize = bytes > MAX_SCRIPT_BYTES - GLUE_ALLOWANCE;
     if (oversize && !entry.own) {
       found.push(`${entry.id}: body is ${bytes} bytes even minified (export the definition by ` +

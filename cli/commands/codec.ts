@@ -186,9 +186,14 @@ function scriptsDir(): string {
   throw new UsageError('codec scripts are not built: run `npm run build` first', 'NOT_BUILT');
 }
 
-/** Reads the prebuilt ES5 body of one codec from dist/codec-scripts. */
-export function readCodecBody(id: string): string {
-  const dir = scriptsDir();
+/**
+ * Reads the prebuilt ES5 body of one codec from dist/codec-scripts (or `dir`, which holds an
+ * `index.json` in the same shape).
+ *
+ * @throws UsageError `NOT_BUILT` when there is no body, `TOO_LARGE` when the index records the
+ *   body as over the script limit.
+ */
+export function readCodecBody(id: string, dir: string = scriptsDir()): string {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
     scripts: { id: string; file: string; bytes: number; oversize?: boolean }[];
   };
@@ -204,9 +209,9 @@ export function readCodecBody(id: string): string {
   return readFileSync(join(dir, entry.file), 'utf8');
 }
 
-/** True when the built body of `id` is too large for a network-server script. */
-export function isOversizeCodec(id: string): boolean {
-  const index = JSON.parse(readFileSync(join(scriptsDir(), 'index.json'), 'utf8')) as {
+/** True when the built body of `id` (in dist/codec-scripts or `dir`) is too large for a script. */
+export function isOversizeCodec(id: string, dir: string = scriptsDir()): boolean {
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
     scripts: { id: string; oversize?: boolean }[];
   };
   return index.scripts.find((s) => s.id === id)?.oversize === true;
