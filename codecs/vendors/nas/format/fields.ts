@@ -11,7 +11,7 @@
 import { fail } from '../../../framework/codec-error.js';
 import type { JsonSchema } from '../../../framework/types.js';
 import {
-  type Reader, type Writer, bit, bitsByte, f32, floatOfText, left, raw, readInt, wf32,
+  type Reader, type Writer, bit, f32, floatOfText, left, raw, readInt, wf32,
   writeInt,
 } from './io.js';
 import type { NasPacket } from './packet.js';
@@ -159,12 +159,16 @@ export function decodeFields(r: Reader, fields: Field[], out: Fields, warnings: 
       else if (kind === 'nz') out[name] = b !== 0;
       else if (kind === 'addr') out[name] = decodeAddress(b, o.ff || null, warnings);
       else if (kind === 'time') out[name] = decodeStepTime(b);
-      else if (kind === 'flags') {
-        o.bits!.forEach((k, i) => {
-          if (k !== '') out[k] = bit(b, i);
-        });
-      } else if (kind === 'days') {
-        out[name] = DAYS.filter((_, i) => bit(b, i));
+      else if (kind === 'flags' || kind === 'days') {
+        // Index loops, no closures: TypeScript would lower a closure in this loop to a function.
+        const names = o.bits || DAYS;
+        const days: string[] = [];
+        for (let i = 0; i < names.length; i++) {
+          if (kind === 'days') {
+            if (bit(b, i)) days.push(names[i]!);
+          } else if (names[i] !== '') out[names[i]!] = bit(b, i);
+        }
+        if (kind === 'days') out[name] = days;
       } else if (kind === 'enum') {
         const v = o.table![b] !== undefined ? o.table![b] : o.rest;
         if (v === undefined) invalid(r, name, b, at);
@@ -228,7 +232,11 @@ export function encodeFields(w: Writer, fields: Field[], data: Fields): void {
       writeInt(w, n, int[0], int[1], name);
     } else if (kind === 'list') {
       const list = arrField(data, name, w.what);
-      const counted = o.counted && !fields.some((f) => f[0] === 'count' && f[1] === name);
+      // A count written by a `count` field before is not written again here.
+      let counted = o.counted;
+      for (let i = 0; i < fields.length; i++) {
+        if (fields[i]![0] === 'count' && fields[i]![1] === name) counted = false;
+      }
       if (counted) writeInt(w, intValue(list.length, 0, 255, what), 1, false, name);
       for (const item of list) encodeFields(w, o.item!, asFields(item, what));
     } else if (kind === 'hex') {
@@ -249,13 +257,17 @@ export function encodeFields(w: Writer, fields: Field[], data: Fields): void {
       else if (kind === 'bit0' || kind === 'nz') b = boolField(data, name, w.what) ? 1 : 0;
       else if (kind === 'addr') b = encodeAddress(v, o.ff || null, what);
       else if (kind === 'time') b = encodeStepTime(v, what);
-      else if (kind === 'flags') {
-        b = bitsByte(o.bits!.map((k) => k !== '' && boolField(data, k, w.what)));
-      }
-      else if (kind === 'days') {
-        const days = arrField(data, name, w.what);
-        for (const d of days) if (DAYS.indexOf(d as string) < 0) fail(`${what}: unknown day ${String(d)}`);
-        b = bitsByte(DAYS.map((d) => days.indexOf(d) >= 0));
+      else if (kind === 'flags' || kind === 'days') {
+        const names = o.bits || DAYS;
+        const days = kind === 'days' ? arrField(data, name, w.what) : [];
+        for (const d of days) {
+          if (DAYS.indexOf(d as string) < 0) fail(`${what}: unknown day ${String(d)}`);
+        }
+        for (let i = 0; i < names.length; i++) {
+          const k = names[i]!;
+          const set = kind === 'days' ? days.indexOf(k) >= 0 : k !== '' && boolField(data, k, w.what);
+          if (set) b |= 1 << i;
+        }
       } else if (kind === 'enum') {
         b = codeIn(o.table, v);
         if (b < 0) {
