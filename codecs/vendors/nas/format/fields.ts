@@ -265,13 +265,15 @@ export function encodeFields(w: Writer, fields: Field[], data: Fields): void {
         }
         for (let i = 0; i < names.length; i++) {
           const k = names[i]!;
-          const set = kind === 'days' ? days.indexOf(k) >= 0 : k !== '' && boolField(data, k, w.what);
+          const set = kind === 'days' ? days.indexOf(k) >= 0
+            : k !== '' && boolField(data, k, w.what);
           if (set) b |= 1 << i;
         }
       } else if (kind === 'enum') {
         b = codeIn(o.table, v);
         if (b < 0) {
-          fail(`${what}: expected one of ${namesOf(o.table!).join(', ')}, got ${JSON.stringify(v)}`);
+          fail(`${what}: expected one of ${namesOf(o.table!).join(', ')}, got ` +
+            JSON.stringify(v));
         }
       }
       writeInt(w, b, 1, false, name);

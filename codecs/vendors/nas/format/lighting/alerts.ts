@@ -79,7 +79,8 @@ export const DALI_DRIVER_ALERT: NasPacket = {
     w8(w, 0x20, 'record length');
     for (const d of arrField(data, 'drivers', w.what)) writeAddressedStatus(w, d);
   },
-  packetSchema: { drivers: S.list(S.obj({ address: addressSchema(null), status: daliStatusSchema })) },
+  packetSchema: { drivers: S.list(S.obj({ address: addressSchema(null),
+    status: daliStatusSchema })) },
 };
 
 const METERING_ALERTS = ['lamp_error_alert', 'over_current_alert', 'under_voltage_alert',

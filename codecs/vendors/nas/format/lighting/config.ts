@@ -206,7 +206,8 @@ export const BOOT_DELAY_CONFIG = cfg(0x0d, 'boot_delay_config_packet', {
 });
 
 /** Onboard status LED on or off. */
-export const LED_CONFIG = table(0x15, 'onboard_led_config_packet', [['bit0', 'status_led_enabled']], {
+export const LED_CONFIG = table(0x15, 'onboard_led_config_packet',
+  [['bit0', 'status_led_enabled']], {
   packetDescription: 'Onboard status LED' });
 
 const alertOff = (name: string): Field => ['u16', name, { special: { 0xffff: 'alert_off' } }];
@@ -226,7 +227,8 @@ const FADES: Record<number, string | number> = { 255: 'ignore' };
   .forEach((s, i) => { FADES[i] = s; });
 
 /** DALI fade time. */
-export const FADE_CONFIG = table(0x22, 'fade_config_packet', [['enum', 'fade_duration__s', { table: FADES }]], {
+export const FADE_CONFIG = table(0x22, 'fade_config_packet',
+  [['enum', 'fade_duration__s', { table: FADES }]], {
   packetDescription: 'DALI fade time' });
 
 /** Holidays as month/day pairs, shown `MM/DD`. */
@@ -260,7 +262,8 @@ export const DALI_MONITOR_CONFIG = table(0x24, 'dali_monitor_config_packet', [
   packetDescription: 'DALI bus monitoring: alerts, level correction, bus scans' });
 
 /** Level used when nothing else applies (no clock, no profile). */
-export const FALLBACK_DIM_CONFIG = table(0x25, 'fallback_dim_config_packet', [['u8', 'fallback_dimming_level__percent']], {
+export const FALLBACK_DIM_CONFIG = table(0x25, 'fallback_dim_config_packet',
+  [['u8', 'fallback_dimming_level__percent']], {
   packetDescription: 'Fallback dimming level' });
 
 /** Position in 1e-7 degrees, after the address length. */
@@ -289,7 +292,8 @@ export const LOCATION_CONFIG = cfg(0x26, 'location_config_packet', {
 });
 
 /** When the Bluetooth commissioning link (LumaLink) advertises. */
-export const LUMALINK_CONFIG = table(0x27, 'lumalink_config_packet', [['enum', 'access_mode', { table: {
+export const LUMALINK_CONFIG = table(0x27, 'lumalink_config_packet',
+  [['enum', 'access_mode', { table: {
     0: 'never_advertise', 1: 'first_commission', 2: 'every_boot', 3: 'always' } }]], {
   packetDescription: 'LumaLink (Bluetooth) advertising mode' });
 
@@ -301,7 +305,8 @@ export const DIM_NOTIFY_CONFIG = table(0x2a, 'dim_notify_config_packet', [
   packetDescription: 'Dimming notification random delay and rate limit' });
 
 /** Output interface: DALI or 0-10 V (254: the hardware cannot switch, an error). */
-export const INTERFACE_TYPE_CONFIG = table(0x2b, 'interface_type_config_packet', [['enum', 'interface_type', { table: { 0: 'dali', 1: 'analog_0_10v' } }]], {
+export const INTERFACE_TYPE_CONFIG = table(0x2b, 'interface_type_config_packet',
+  [['enum', 'interface_type', { table: { 0: 'dali', 1: 'analog_0_10v' } }]], {
   packetDescription: 'Output interface: DALI or 0-10 V' });
 
 /**
@@ -318,7 +323,8 @@ export const MULTICAST_CONFIG = table(0x52, 'multicast_config_packet', [
   packetDescription: 'Multicast session: DevAddr and session keys' });
 
 /** Multicast downlink frame counter of one session. */
-export const MULTICAST_FCNT_CONFIG = table(0x53, 'multicast_fcnt_config_packet', [['u8', 'multicast_device'], ['u32', 'multicast_fcnt']], {
+export const MULTICAST_FCNT_CONFIG = table(0x53, 'multicast_fcnt_config_packet',
+  [['u8', 'multicast_device'], ['u32', 'multicast_fcnt']], {
   packetDescription: 'Multicast session frame counter' });
 
 const RESET_TARGETS: Record<number, string> = { 0x21: 'profile_config', 0x23: 'holiday_config',

@@ -95,7 +95,8 @@ export function encodeDaliStatus(v: unknown, what: string): number {
 }
 
 /** Schema of a DALI status object. */
-export const daliStatusSchema = /* @__PURE__ */ (() => S.obj(((): Record<string, Record<string, unknown>> => {
+export const daliStatusSchema = /* @__PURE__ */ (() => S.obj(((): Record<string,
+  Record<string, unknown>> => {
   const p: Record<string, Record<string, unknown>> = {};
   for (const k of DALI_STATUS_BITS) p[k] = S.bool;
   return p;

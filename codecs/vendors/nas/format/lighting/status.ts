@@ -144,7 +144,8 @@ function writeRadio(w: Writer, data: Fields): void {
   wi8(w, intField(data, 'mcu_temperature__C', -128, 127, w.what), 'mcu_temperature__C');
 }
 
-const alertsSchema = /* @__PURE__ */ (() => S.obj({ voltage_alert_in_24h: S.bool, lamp_error_alert_in_24h: S.bool,
+const alertsSchema = /* @__PURE__ */ (() => S.obj({ voltage_alert_in_24h: S.bool,
+  lamp_error_alert_in_24h: S.bool,
   power_alert_in_24h: S.bool, power_factor_alert_in_24h: S.bool }))();
 const dimmingSourceSchema = /* @__PURE__ */ (() => S.list(S.obj({ address: addressSchema(null),
   reason: S.str, dimming_level__percent: levelSchema('n/a'), status: daliStatusSchema })))();
@@ -152,7 +153,8 @@ const dimmingSourceSchema = /* @__PURE__ */ (() => S.list(S.obj({ address: addre
 /** Status packet, firmware 1.1.4 and later (header 0x01). */
 export const STATUS: NasPacket = {
   name: 'status_packet', fPort: 23, header: 0x01, direction: 'uplink',
-  packetDescription: 'Periodic status: time, controller flags, radio, alerts, sensors, dimming sources',
+  packetDescription:
+    'Periodic status: time, controller flags, radio, alerts, sensors, dimming sources',
   accepts: (d) => d['sensor_source'] !== undefined,
   decode(r, out, warnings) {
     out['device_unix_epoch'] = decodeEpoch(u32(r, 'device_unix_epoch'), warnings);

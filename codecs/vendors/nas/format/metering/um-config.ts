@@ -82,7 +82,8 @@ function writePulseConfig(w: Writer, v: unknown, name: string): void {
   if (p['serial'] !== undefined) w32(w, serialNumber(p['serial'], `${what}: serial`), 'serial');
 }
 
-const pulseConfigSchema = /* @__PURE__ */ (() => S.obj({ input_mode_and_unit: S.str, multiplier_numerator: S.int,
+const pulseConfigSchema = /* @__PURE__ */ (() => S.obj({ input_mode_and_unit: S.str,
+  multiplier_numerator: S.int,
   multiplier_denominator: S.int, accumulated_absolute: S.int, accumulated_offset: S.int,
   serial: S.str }))();
 
