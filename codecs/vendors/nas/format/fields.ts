@@ -16,8 +16,9 @@ import {
 } from './io.js';
 import type { NasPacket } from './packet.js';
 import { S } from './packet.js';
-import { type Fields, arrField, asFields, boolField, bytesHexUpper, hexBytes, intValue }
-  from './values.js';
+import {
+  type Fields, arrField, asFields, boolField, bytesHexUpper, hexBytes, intValue, pad,
+} from './values.js';
 import {
   addressSchema, decodeAddress, decodeStepTime, encodeAddress, encodeStepTime, formatLux,
 } from './lighting/dali.js';
@@ -39,11 +40,12 @@ import { decodeEpoch, encodeEpoch } from './lighting/time.js';
  * - `sub`: a sub-header byte that must be `value`;
  * - `count`: the record count of the list `name` that comes later in the body;
  * - `list`: records of `item` fields, counted (`counted`: by a `count` field met before, else
- *   by a leading byte) or up to the end of the frame.
+ *   by a leading byte) or up to the end of the frame;
+ * - `md`: a month byte and a day byte, shown `MM/DD`.
  */
 export type FieldKind = 'u8' | 'u16' | 'u24' | 'u32' | 'i8' | 'i16' | 'i32' | 'bit0' | 'nz' |
   'flags' | 'addr' | 'time' | 'days' | 'epoch' | 'lux' | 'enum' | 'hex' | 'zero' | 'sub' |
-  'count' | 'list';
+  'count' | 'list' | 'md';
 
 /** Options of a field; each applies to the kinds named. */
 export interface FieldOptions {
@@ -87,6 +89,8 @@ export interface FieldOptions {
   item?: Field[];
   /** `list`: a count byte comes first; otherwise records run to the end of the frame. */
   counted?: boolean;
+  /** `list`: each record is the value of its one field (named `''`), not an object. */
+  scalar?: boolean;
 }
 
 /** One field of a body: its kind, its name in decoded data, its options. */
@@ -132,13 +136,13 @@ export function decodeFields(r: Reader, fields: Field[], out: Fields, warnings: 
       else if (o.max !== undefined && v > o.max) invalid(r, name, v, at);
       else out[name] = o.div ? v / o.div : o.mul ? v * o.mul : v;
     } else if (kind === 'list') {
-      const list: Fields[] = [];
+      const list: unknown[] = [];
       let n = !o.counted ? -1 : counts[name] !== undefined ? counts[name]!
         : readInt(r, 1, false, name + ' count');
       while (n < 0 ? left(r) > 0 : n-- > 0) {
         const item: Fields = {};
         decodeFields(r, o.item!, item, warnings);
-        list.push(item);
+        list.push(o.scalar ? item[''] : item);
       }
       out[name] = list;
     } else if (kind === 'hex') {
@@ -150,6 +154,9 @@ export function decodeFields(r: Reader, fields: Field[], out: Fields, warnings: 
       out[name] = o.special && o.special[v] ? o.special[v] : decodeEpoch(v, warnings);
     } else if (kind === 'lux') {
       out[name] = formatLux(f32(r, name));
+    } else if (kind === 'md') {
+      const month = readInt(r, 1, false, 'month');
+      out[name] = pad(month, 2) + '/' + pad(readInt(r, 1, false, 'day'), 2);
     } else {
       const b = readInt(r, 1, false, name);
       if (kind === 'count') counts[name] = b;
@@ -238,7 +245,9 @@ export function encodeFields(w: Writer, fields: Field[], data: Fields): void {
         if (fields[i]![0] === 'count' && fields[i]![1] === name) counted = false;
       }
       if (counted) writeInt(w, intValue(list.length, 0, 255, what), 1, false, name);
-      for (const item of list) encodeFields(w, o.item!, asFields(item, what));
+      for (const item of list) {
+        encodeFields(w, o.item!, o.scalar ? { '': item } : asFields(item, what));
+      }
     } else if (kind === 'hex') {
       const b = hexBytes(v, what);
       const size = o.sizeFrom !== undefined ? data[o.sizeFrom] : o.size;
@@ -247,6 +256,11 @@ export function encodeFields(w: Writer, fields: Field[], data: Fields): void {
     } else if (kind === 'epoch') {
       const n = codeIn(o.special, v);
       writeInt(w, n >= 0 ? n : encodeEpoch(v, what), 4, false, name);
+    } else if (kind === 'md') {
+      const m = typeof v === 'string' ? /^(\d{2,3})\/(\d{2,3})$/.exec(v) : null;
+      if (m === null) fail(`${what}: expected MM/DD, got ${JSON.stringify(v)}`);
+      writeInt(w, Number(m[1]), 1, false, 'month');
+      writeInt(w, Number(m[2]), 1, false, 'day');
     } else if (kind === 'lux') {
       if (typeof v !== 'string') fail(`${what}: expected a string, got ${JSON.stringify(v)}`);
       wf32(w, floatOfText(v), name);
@@ -303,7 +317,8 @@ export function schemaOfFields(fields: Field[]): Record<string, JsonSchema> {
     } else if (kind === 'flags') {
       for (const k of o.bits!) if (k !== '') out[k] = S.bool;
     } else if (kind === 'list') {
-      out[name] = S.list(S.obj(schemaOfFields(o.item!)));
+      const item = schemaOfFields(o.item!);
+      out[name] = S.list(o.scalar ? item['']! : S.obj(item));
     } else if (kind === 'bit0' || kind === 'nz') out[name] = S.bool;
     else if (kind === 'addr') out[name] = addressSchema(o.ff || null);
     else if (kind === 'days') out[name] = S.list(S.enum(...DAYS));

@@ -10,7 +10,7 @@ import { type Field, decodeFields, encodeFields, tablePacket } from '../fields.j
 import { type Reader, type Writer, i8, left, raw, u16, u32, u8, w16, w32, w8, wi8 } from '../io.js';
 import { type NasPacket, S } from '../packet.js';
 import {
-  type Fields, arrField, asFields, codeOf, hexUpper, intValue, pad, serialValue, strField,
+  type Fields, arrField, asFields, codeOf, hexUpper, intValue, serialValue, strField,
   utf8Decode, utf8Encode,
 } from '../values.js';
 import { addressSchema, decodeAddress, decodeLevel, encodeAddress, encodeLevel, levelSchema }
@@ -232,26 +232,9 @@ export const FADE_CONFIG = table(0x22, 'fade_config_packet',
   packetDescription: 'DALI fade time' });
 
 /** Holidays as month/day pairs, shown `MM/DD`. */
-export const HOLIDAY_CONFIG = cfg(0x23, 'holiday_config_packet', {
-  packetDescription: 'Holidays (month/day)',
-  decode(r, out) {
-    const n = u8(r, 'holiday count');
-    const list: string[] = [];
-    for (let i = 0; i < n; i++) list.push(pad(u8(r, 'month'), 2) + '/' + pad(u8(r, 'day'), 2));
-    out['holidays'] = list;
-  },
-  encode(data, w) {
-    const list = arrField(data, 'holidays', w.what);
-    w8(w, list.length, 'holiday count');
-    for (const v of list) {
-      const m = typeof v === 'string' ? /^(\d{2,3})\/(\d{2,3})$/.exec(v) : null;
-      if (m === null) fail(`${w.what}: holidays: expected MM/DD, got ${JSON.stringify(v)}`);
-      w8(w, Number(m[1]), 'month');
-      w8(w, Number(m[2]), 'day');
-    }
-  },
-  packetSchema: { holidays: S.list(S.str) },
-});
+export const HOLIDAY_CONFIG = table(0x23, 'holiday_config_packet',
+  [['list', 'holidays', { counted: true, scalar: true, item: [['md', '']] }]],
+  { packetDescription: 'Holidays (month/day)' });
 
 /** DALI bus monitoring: alerts, level correction, periodic scan and interval (0: off). */
 export const DALI_MONITOR_CONFIG = table(0x24, 'dali_monitor_config_packet', [
