@@ -30,7 +30,7 @@ export const DIG_INPUT_NOTIFICATION: NasPacket = {
     else if (len === 4) {
       out['dig_input_on'] = bit(b, 0);
       out['dig_input_event_counter'] = u32(r, 'dig_input_event_counter');
-    } else fail(`dig_input_notification: body length ${len} at offset 1, expected 2 or 4`, 1);
+    } else fail(`${r.what}: body length ${len} at offset 1, expected 2 or 4`, 1);
   },
   encodeUplink(data, w) {
     if (data['dig_input_on'] === undefined) {
@@ -50,7 +50,7 @@ export const LDR_INPUT_NOTIFICATION: NasPacket = {
   packetDescription: 'LDR input crossed its threshold: state and value',
   decode(r, out) {
     const len = u8(r, 'length') >> 4;
-    if (len !== 2) fail(`ldr_input_notification: body length ${len} at offset 1, expected 2`, 1);
+    if (len !== 2) fail(`${r.what}: body length ${len} at offset 1, expected 2`, 1);
     out['ldr_input_on'] = bit(u8(r, 'ldr_input_on'), 0);
     out['ldr_input_value'] = u8(r, 'ldr_input_value');
   },

@@ -262,7 +262,7 @@ export const LOCATION_CONFIG = cfg(0x26, 'location_config_packet', {
     const at = r.offset;
     // The vendor's decoder shows null for bytes that are not UTF-8; an error says more.
     const text = utf8Decode(raw(r, len, 'address'));
-    if (text === null) fail(`location_config_packet: address at offset ${at} is not UTF-8`, at);
+    if (text === null) fail(`${r.what}: address at offset ${at} is not UTF-8`, at);
     out['address'] = text;
   },
   encode(data, w) {
@@ -322,7 +322,7 @@ export const CLEAR_CONFIG = cfg(0xff, 'clear_config_packet', {
     const t = u8(r, 'reset_target');
     const name = RESET_TARGETS[t];
     if (name === undefined) {
-      fail(`clear_config_packet: invalid reset target 0x${t.toString(16)} at offset 1`, 1);
+      fail(`${r.what}: invalid reset target 0x${t.toString(16)} at offset 1`, 1);
     }
     out['reset_target'] = name;
     if (t === 0x21) out['address'] = decodeAddress(u8(r, 'address'), 'all_profiles', warnings);
@@ -372,7 +372,7 @@ export const CHAINED_CONFIG = cfg(0xfe, 'chained_config_packet', {
       const header = u8(r, 'chained header');
       const p = CONFIG_PACKETS.filter((c) => c.header === header)[0];
       if (p === undefined) {
-        fail(`chained_config_packet: unknown header 0x${header.toString(16)} at offset ` +
+        fail(`${r.what}: unknown header 0x${header.toString(16)} at offset ` +
           `${r.offset - 1}`, r.offset - 1);
       }
       const item: Fields = { packet_type: p.name };

@@ -63,7 +63,7 @@ function readSensorSources(r: Reader, warnings: string[]): Fields {
   }
   remaining = r.offset - end;
   if (remaining > 0) {
-    fail(`status_packet: sensor sources overrun their declared length by ${remaining} bytes`);
+    fail(`${r.what}: sensor sources overrun their declared length by ${remaining} bytes`);
   }
   return src;
 }

@@ -32,7 +32,7 @@ export const BOOT: NasPacket = {
     out['device_unix_epoch'] = decodeEpoch(u32(r, 'device_unix_epoch'), warnings);
     const config = u8(r, 'device_config');
     const name = DEVICE_CONFIG[config];
-    if (name === undefined) fail(`boot_packet: invalid device_config ${config} at offset 12`, 12);
+    if (name === undefined) fail(`${r.what}: invalid device_config ${config} at offset 12`, 12);
     out['device_config'] = name;
     const features = u8(r, 'optional_features');
     const f: Fields = {};
