@@ -15,7 +15,7 @@ import {
   validateTrace,
   type ValidationKeys,
   type ValidateOptions,
-} from '../../simulator/validate/validate.js';
+} from '../../simulator/validate/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import { reportError, type Io } from '../io.js';
 
