@@ -15,6 +15,8 @@ export interface DeviceState {
   lastUp?: { fCnt: number; body: string };
   /** FCnt of the last confirmed downlink (the ConfFCnt of a 1.1 uplink MIC). */
   confirmedDownFCnt?: number;
+  /** FCnt of the last confirmed uplink (the ConfFCnt of a 1.1 downlink MIC with ACK). */
+  confirmedUpFCnt?: number;
   lastDownFCnt: number;
   /** MAC requests of downlinks still waiting for their answer in an uplink. */
   pendingRequests: { cid: number; line: number }[];

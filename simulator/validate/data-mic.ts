@@ -47,9 +47,12 @@ export function checkDataMic(
       }
     }
   } else {
+    // A 1.1 downlink with ACK carries in its MIC the FCnt of the confirmed uplink it
+    // acknowledges (TS001-1.1 §4.4); the crypto keeps its 16 low bits.
+    const confFCnt = data.fhdr.fCtrl.ack ? st.confirmedUpFCnt ?? 0 : 0;
     ok = s.version === '1.0'
       ? verifyDownlinkMic10(s.sNwkSIntKey, { devAddr, fCnt, message }, data.mic)
-      : verifyDownlinkMic11(s.sNwkSIntKey, { devAddr, fCnt, message, confFCnt: 0 }, data.mic);
+      : verifyDownlinkMic11(s.sNwkSIntKey, { devAddr, fCnt, message, confFCnt }, data.mic);
   }
   report.mic = ok ? 'ok' : 'bad';
   if (!ok) {

@@ -12,8 +12,11 @@ import type { FrameReport } from './report.js';
 export function extendFCnt(last: number, fCnt16: number): number {
   if (last < 0) return fCnt16;
   const diff = (fCnt16 - (last & 0xffff) + 0x10000) % 0x10000;
-  // Forward within half the 16-bit space, otherwise a step back (replay or reset).
-  return diff < 0x8000 ? last + diff : last - (0x10000 - diff);
+  // Forward within half the 16-bit space, otherwise a step back (replay or reset). A step back
+  // below 0 cannot be: counters start at 0 (TS001-1.0.4 §4.3.1.5), so it is a jump forward,
+  // which checkFCnt then holds against MAX_FCNT_GAP.
+  const back = last - (0x10000 - diff);
+  return diff < 0x8000 || back < 0 ? last + diff : back;
 }
 
 /**

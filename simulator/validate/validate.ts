@@ -15,7 +15,7 @@ import { checkDataMic } from './data-mic.js';
 import { checkFCnt, extendFCnt, recoverFCntHigh } from './fcnt.js';
 import { JoinChecks } from './join.js';
 import { checkMacAnswers, noteUnanswered } from './mac-answers.js';
-import type { TraceFrame } from './parse.js';
+import { directionOnAir, type TraceFrame } from './parse.js';
 import type {
   FrameReport, ValidateOptions, ValidationKeys, ValidationReport, Violation,
 } from './report.js';
@@ -86,6 +86,8 @@ export function validateTrace(
   // Copies of one transmission from several gateways arrive within a few ms of each other;
   // a repetition by the device comes seconds later (after RX2), so 500 ms separates them.
   const recent = new Map<string, number>();
+  // Lines whose frame states neither a data rate nor a modulation (said once, at the end).
+  const noRate: number[] = [];
 
   const stateOf = (devAddr: number): DeviceState => {
     let s = devices.get(devAddr);
@@ -112,6 +114,18 @@ export function validateTrace(
     };
     if (dr !== undefined) report.dr = dr;
     reports.push(report);
+    if (f.timeFromTmst) {
+      notes.add('times given by tmst alone (a gateway\'s microsecond counter) are counted ' +
+        'forward from the line before: right for one gateway\'s log in file order only');
+    }
+    // A frame whose stated direction contradicts its MHDR would be checked against the wrong
+    // rules (an uplink's duty cycle, a downlink's counter): it is refused instead.
+    const onAir = f.phyPayload ? directionOnAir(f.phyPayload) : undefined;
+    if (onAir !== undefined && onAir !== f.direction) {
+      ctx.flag('malformed', f.line, `the trace says ${f.direction}link, but the MHDR's MType ` +
+        `(${f.phyPayload![0]! >> 5}) is a ${onAir}link frame`);
+      continue;
+    }
     if (f.phyPayload !== undefined) {
       const key = `${f.direction}:${bytesToHex(f.phyPayload)}`;
       const seen = recent.get(key);
@@ -135,6 +149,9 @@ export function validateTrace(
       report.bytes = length;
     }
     if (toaMs !== undefined) report.toaMs = toaMs;
+    else if (dr === undefined && !f.fsk && f.sf === undefined && length !== undefined) {
+      noRate.push(f.line);
+    }
     if (f.phyPayload === undefined) {
       notes.add(`line ${f.line}: ${f.source} event without the raw frame: MIC and MAC ` +
         'checks skipped, length estimated without FOpts');
@@ -217,6 +234,7 @@ export function validateTrace(
       }
       const body = bytesToHex(f.phyPayload.subarray(0, data.micOffset));
       checkFCnt(ctx, st, fCnt, body, f.line, report);
+      if (data.confirmed) st.confirmedUpFCnt = fCnt;
     } else {
       st.lastDownFCnt = Math.max(st.lastDownFCnt, fCnt);
       if (data.confirmed) st.confirmedDownFCnt = fCnt;
@@ -235,6 +253,12 @@ export function validateTrace(
   }
   if (options.onProgress) options.onProgress(sorted.length, sorted.length);
   noteUnanswered(ctx, devices.values());
+  if (sorted.length === 0) notes.add('the trace holds no frame: nothing was checked');
+  if (noRate.length > 0) {
+    const first = noRate.reduce((a, b) => Math.min(a, b));
+    notes.add(`${noRate.length} frame(s) without data rate or modulation (first on line ` +
+      `${first}): time on air, duty cycle and payload size not checked for them`);
+  }
 
   const byRule: Record<string, number> = {};
   for (const v of violations) byRule[v.rule] = (byRule[v.rule] ?? 0) + 1;
