@@ -6,10 +6,10 @@
  *   loire codec decode <id> <hex|base64> --fport N [--recv-time ISO] [--style S] [--downlink]
  *                      [--json]
  *   loire codec encode <id> --data '<json>' [--fport N] [--uplink] [--json]
- *   loire codec build <id> --target chirpstack|tts|ts013 [-o FILE] [--style S]
+ *   loire codec build <id> --target chirpstack|tts|ts013 [-o FILE] [--style S] [--json]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json' with { type: 'json' };
 import {
@@ -40,6 +40,7 @@ const USAGE = [
   '                          [--downlink] [--json]',
   "       loire codec encode <id> --data '<json>' [--fport N] [--uplink] [--json]",
   '       loire codec build <id> --target chirpstack|tts|ts013 [-o FILE] [--style S]',
+  '                         [--json]',
 ].join('\n');
 
 /** Runs `loire codec ...`; returns the exit status. */
@@ -247,12 +248,15 @@ export function buildCodecScript(
 function build(argv: string[], io: Io): number {
   // `-o FILE` is the one short flag; parseArgs knows long ones only.
   const words = argv.map((w) => (w === '-o' ? '--output' : w));
-  const args = parseArgs(words, { values: ['target', 'output', 'style'] });
+  const args = parseArgs(words, { values: ['target', 'output', 'style'], booleans: ['json'] });
   const [id, ...extra] = args.positionals;
   const codec = requireCodec(id);
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
   const target = args.values['target'] as ScriptTarget | undefined;
-  if (target === undefined || !SCRIPT_TARGETS.includes(target)) {
+  if (target === undefined) {
+    throw new UsageError(`--target is required: one of ${SCRIPT_TARGETS.join(', ')}`);
+  }
+  if (!SCRIPT_TARGETS.includes(target)) {
     throw new UsageError(`--target: expected one of ${SCRIPT_TARGETS.join(', ')}, got ` +
       `'${String(target)}'`);
   }
@@ -267,11 +271,19 @@ function build(argv: string[], io: Io): number {
     return 0;
   }
   const file = resolve(output);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, script);
-  const written = [file];
-  if (target === 'ts013') written.push(...writeTs013Extras(codec, dirname(file), style));
-  for (const f of written) io.err(`loire: wrote ${basename(f)} (${readFileSync(f).length} bytes)`);
+  const written: string[] = [];
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, script);
+    written.push(file);
+    if (target === 'ts013') written.push(...writeTs013Extras(codec, dirname(file), style));
+  } catch (e) {
+    // A directory given as FILE, a read-only place: say which and why, not a stack trace.
+    throw new UsageError(`-o ${output}: cannot write: ${(e as Error).message}`, 'WRITE_FAILED');
+  }
+  for (const f of written) {
+    io.err(`loire: wrote ${relative(process.cwd(), f) || f} (${readFileSync(f).length} bytes)`);
+  }
   return 0;
 }
 

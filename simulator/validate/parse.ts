@@ -343,7 +343,10 @@ export function parseTrace(text: string): TraceFrame[] {
     try {
       value = JSON.parse(s);
     } catch (e) {
-      bad(i + 1, `not JSON (${(e as Error).message})`);
+      // JSON.parse quotes the start of the line: control bytes of a binary file would reach
+      // the terminal as they are, so they are shown as '?'.
+      const why = (e as Error).message.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?');
+      bad(i + 1, `not JSON (${why})`);
     }
     out.push(...framesOf(value, i + 1));
   }
