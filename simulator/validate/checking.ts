@@ -17,7 +17,10 @@ export interface DeviceState {
   confirmedDownFCnt?: number;
   /** FCnt of the last confirmed uplink (the ConfFCnt of a 1.1 downlink MIC with ACK). */
   confirmedUpFCnt?: number;
+  /** Last downlink FCnt (1.0 FCntDown; 1.1 NFCntDown: FPort 0 or none), -1 before the first. */
   lastDownFCnt: number;
+  /** 1.1 AFCntDown (FPort > 0), a counter of its own (TS001-1.1 §4.3.1.5). */
+  lastAppDownFCnt: number;
   /** MAC requests of downlinks still waiting for their answer in an uplink. */
   pendingRequests: { cid: number; line: number }[];
 }
@@ -45,7 +48,9 @@ export interface Checking {
 
 /** A device met for the first time. */
 export function newDeviceState(session?: Session): DeviceState {
-  const st: DeviceState = { lastFCnt: -1, lastDownFCnt: -1, pendingRequests: [] };
+  const st: DeviceState = {
+    lastFCnt: -1, lastDownFCnt: -1, lastAppDownFCnt: -1, pendingRequests: [],
+  };
   if (session) st.session = session;
   return st;
 }

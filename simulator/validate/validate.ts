@@ -190,6 +190,10 @@ export function validateTrace(
     }
     if (frame.type === 'joinAccept') {
       const session = joins.accept(f.phyPayload, f.line, report);
+      if (report.mic === 'unchecked') {
+        notes.add(`line ${f.line}: Join-Accept not opened: it needs the root key (AppKey in ` +
+          '1.0, NwkKey in 1.1) and a Join-Request before it in the trace');
+      }
       if (session) devices.set(session.devAddr, newDeviceState(session));
       continue;
     }
@@ -201,7 +205,9 @@ export function validateTrace(
     report.fPort = data.fPort;
 
     // 32-bit counter from the 16 bits on air, nearest to the last one seen.
-    const last = data.uplink ? st.lastFCnt : st.lastDownFCnt;
+    // LoRaWAN 1.1 counts downlinks twice: AFCntDown for FPort > 0, NFCntDown for the others.
+    const appDown = !data.uplink && version === '1.1' && data.fPort !== null && data.fPort > 0;
+    const last = data.uplink ? st.lastFCnt : appDown ? st.lastAppDownFCnt : st.lastDownFCnt;
     let fCnt = extendFCnt(last, data.fhdr.fCnt);
     // An ABP device met mid-life may be past FCnt 65535, and its first frame shows only the 16
     // low bits (TS001-1.0.4 §4.3.1.5): find the high bits that make the MIC match.
@@ -218,6 +224,7 @@ export function validateTrace(
       }
     }
     report.fCnt = fCnt;
+    const firstUp = data.uplink && last < 0 && s10 !== undefined && options.searchFCnt !== true;
 
     if (data.uplink) {
       // Size: MACPayload (everything between MHDR and MIC) against M of the DR.
@@ -236,11 +243,16 @@ export function validateTrace(
       checkFCnt(ctx, st, fCnt, body, f.line, report);
       if (data.confirmed) st.confirmedUpFCnt = fCnt;
     } else {
-      st.lastDownFCnt = Math.max(st.lastDownFCnt, fCnt);
+      if (appDown) st.lastAppDownFCnt = Math.max(st.lastAppDownFCnt, fCnt);
+      else st.lastDownFCnt = Math.max(st.lastDownFCnt, fCnt);
       if (data.confirmed) st.confirmedDownFCnt = fCnt;
     }
 
     checkDataMic(ctx, st, data, f.phyPayload, fCnt, dr, f.line, report);
+    if (firstUp && report.mic === 'bad') {
+      notes.add(`DevAddr ${report.devAddr}: the first uplink's MIC fails; a device past FCnt ` +
+        '65535 shows only its 16 low bits: searchFCnt (--search-fcnt) finds the high ones');
+    }
     checkMacAnswers(ctx, version, st, data, fCnt, f.line, report);
 
     // Application payload.

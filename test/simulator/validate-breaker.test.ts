@@ -75,6 +75,21 @@ describe('frame counters', () => {
   });
 });
 
+describe('LoRaWAN 1.1 downlink counters', () => {
+  test('NFCntDown and AFCntDown are followed apart (TS001-1.1 §4.3.1.5)', () => {
+    // NFCntDown at 40000 must not drag an AFCntDown of 3 up to 65539.
+    const lines = [
+      line(0, up(s11, 1)),
+      line(1000, buildDownlink(s11, { fCnt: 40000 })),
+      line(MIN10, up(s11, 2)),
+      line(MIN10 + 1000, buildDownlink(s11, { fCnt: 3, fPort: 5, frmPayload: Uint8Array.of(1) })),
+    ];
+    const report = run(lines, '1.1');
+    expect(report.violations).toEqual([]);
+    expect(report.frames.map((f) => f.fCnt)).toEqual([1, 40000, 2, 3]);
+  });
+});
+
 describe('LoRaWAN 1.1 acknowledgements', () => {
   test('a downlink acknowledging a confirmed uplink has that uplink\'s FCnt in its MIC', () => {
     // TS001-1.1 §4.4: ConfFCnt of a downlink with ACK is the acknowledged uplink's FCnt.
@@ -145,6 +160,28 @@ describe('gateway tmst counters', () => {
     expect(report.frames[1]!.timeMs).toBe(Date.parse(t0) + 1000);
     // The uplink after the downlink is the one that fails to answer.
     expect(report.violations.map((v) => `${v.rule}@${v.line}`)).toEqual(['mac-unanswered@3']);
+  });
+});
+
+describe('notes that tell what to do', () => {
+  test('a first uplink past FCnt 65535 with a bad MIC points to searchFCnt', () => {
+    const lines = [line(0, up(s10, 70000)), line(MIN10, up(s10, 70001))];
+    expect(run(lines).notes.join('\n')).toMatch(/first uplink's MIC fails.*--search-fcnt/);
+    const found = validateTrace(parseTrace(lines.join('\n')),
+      { region: EU868, keys: keys10, searchFCnt: true });
+    expect(found.violations).toEqual([]);
+    expect(found.frames.map((f) => f.fCnt)).toEqual([70000, 70001]);
+  });
+
+  test('a Join-Accept that cannot be opened says what it needs', () => {
+    // A Join-Accept from lora-packet issue #10 (shared vector lpi10-join-accept-decrypt-keys),
+    // alone: no Join-Request before it, no AppKey given.
+    const hex = '204dd85ae608b87fc4889970b7d2042c9e72959b0057aed6094b16003df12de145';
+    const ja = line(0, hexToBytes(hex), { dr: 0 });
+    const report = validateTrace(parseTrace(ja), { region: EU868 });
+    expect(report.frames[0]).toMatchObject({ type: 'joinAccept', direction: 'down',
+      mic: 'unchecked' });
+    expect(report.notes.join('\n')).toMatch(/line 1: Join-Accept not opened: it needs the root/);
   });
 });
 
