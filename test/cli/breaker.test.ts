@@ -3,12 +3,13 @@
  * under --json) naming the flag or file at fault, with exit status 2, never a stack trace or
  * a silently unchecked result.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../../cli/run.js';
 import type { Io } from '../../cli/io.js';
+import { ROOT } from '../vectors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'loire-breaker-'));
 
@@ -54,6 +55,11 @@ describe('one line, exit 2, naming what was wrong', () => {
     expect(JSON.parse(r.out)).toEqual({ error: { code: 'USAGE',
       message: "--target: expected one of chirpstack, tts, ts013, got 'lns'" } });
   });
+});
+
+test('loire --version prints the package version', async () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  expect(await cli('--version')).toEqual({ status: 0, out: pkg.version, err: '' });
 });
 
 describe('validate --keys FILE', () => {
