@@ -24,6 +24,7 @@ import {
   type Ts013Options,
 } from '../../codecs/index.js';
 import { bytesToHex, parseBytes } from '../../src/bytes/hex.js';
+import { LoireError } from '../../src/errors.js';
 import { intOption, parseArgs, UsageError } from '../args.js';
 import {
   MAX_SCRIPT_BYTES,
@@ -108,6 +109,18 @@ function list(argv: string[], io: Io): number {
   return 0;
 }
 
+/** The payload argument as bytes, or an error saying it is neither hex nor base64, and why. */
+function payloadBytes(text: string): Uint8Array {
+  try {
+    return parseBytes(text);
+  } catch (e) {
+    const shown = JSON.stringify(text.length > 60 ? text.slice(0, 60) + '...' : text);
+    throw new LoireError('BAD_ENCODING',
+      `<payload>: neither hex nor base64 (${(e as Error).message}): ${shown}`,
+      { field: 'payload' });
+  }
+}
+
 function decode(argv: string[], io: Io): number {
   const args = parseArgs(argv, {
     values: ['fport', 'recv-time', 'style'],
@@ -124,7 +137,7 @@ function decode(argv: string[], io: Io): number {
     throw new UsageError(`--recv-time: expected an ISO 8601 time, got '${recvTime}'`);
   }
   const options = styleOptions(codec, args.values['style']);
-  const input = { bytes: parseBytes(payload), fPort, ...(recvTime ? { recvTime } : {}) };
+  const input = { bytes: payloadBytes(payload), fPort, ...(recvTime ? { recvTime } : {}) };
   const result = args.flags['downlink']
     ? decodeDownlink(codec, input, options)
     : decodeUplink(codec, input, options);

@@ -156,12 +156,12 @@ function frameOf(args: ParsedArgs): Uint8Array {
   const text = args.positionals[0]!;
   try {
     return parseBytes(text);
-  } catch {
-    // JSON quoting keeps the report on one line whatever the input holds.
+  } catch (e) {
+    // JSON quoting keeps the report on one line whatever the input holds; the reason (an odd
+    // number of hex digits, a character base64 lacks) tells a truncated paste from a typo.
     const shown = JSON.stringify(text.length > 60 ? text.slice(0, 60) + '...' : text);
-    throw new LoireError('BAD_ENCODING', `<frame>: neither hex nor base64: ${shown}`, {
-      field: 'frame',
-    });
+    throw new LoireError('BAD_ENCODING',
+      `<frame>: neither hex nor base64 (${(e as Error).message}): ${shown}`, { field: 'frame' });
   }
 }
 

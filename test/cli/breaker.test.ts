@@ -41,6 +41,17 @@ describe('one line, exit 2, naming what was wrong', () => {
     expect(r.err).toMatch(message);
   });
 
+  test.each([
+    [['decode', '40F17DBE4900020001954378762B11FF0'], /odd number of digits \(33\)/],
+    [['codec', 'decode', 'generic/cayenne-lpp', '036701100', '--fport', '1'],
+      /^loire: <payload>: neither hex nor base64 \(hex: odd number of digits \(9\)\)/],
+  ])('a truncated hex paste is named as such: %j', async (argv, message) => {
+    const r = await cli(...argv);
+    expect(r.status).toBe(2);
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(message);
+  });
+
   test('codec build -o naming a directory: WRITE_FAILED, not an internal error', async () => {
     const r = await cli('codec', 'build', 'generic/cayenne-lpp', '--target', 'tts', '-o', dir);
     expect(r.status).toBe(2);
