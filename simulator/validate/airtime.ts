@@ -54,6 +54,14 @@ export class RadioChecks {
     if (p !== 'credits') this.checkers.push(new DutyCycle({ region, policy: 'off-time' }));
   }
 
+  /**
+   * Applies a DutyCycleReq the device received: from then on its transmissions together may
+   * use at most 1 / 2^maxDCycle of the time (TS001-1.0.4 §5.4), checked as `max-duty-cycle`.
+   */
+  setMaxDutyCycle(maxDCycle: number): void {
+    for (const dc of this.checkers) dc.setMaxDutyCycle(maxDCycle);
+  }
+
   /** Checks and records an uplink of `toaMs` at `f.frequencyHz`, `f.timeMs`. */
   uplink(f: TraceFrame, toaMs: number): void {
     const { ctx } = this;
@@ -61,8 +69,10 @@ export class RadioChecks {
     for (let k = 0; k < this.checkers.length; k++) {
       const dc = this.checkers[k]!;
       const v = dc.check(f.frequencyHz, f.timeMs, toaMs);
-      // Out-of-band is a property of the frequency: said once, by the first policy.
-      if (v && !(v.rule === 'out-of-band' && k > 0)) ctx.flag(v.rule, f.line, v.message);
+      // Out-of-band (a property of the frequency) and the DutyCycleReq cap (the same for every
+      // policy) are said once, by the first policy.
+      const shared = v?.rule === 'out-of-band' || v?.rule === 'max-duty-cycle';
+      if (v && !(shared && k > 0)) ctx.flag(v.rule, f.line, v.message);
       dc.record(f.frequencyHz, f.timeMs, toaMs);
     }
     const dwell = ctx.region.dwellTimeMs;

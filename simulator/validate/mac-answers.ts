@@ -6,7 +6,7 @@
 import { decryptFOpts, decryptFrmPayload } from '../../src/crypto/index.js';
 import type { DataFrame } from '../../src/mac/index.js';
 import type { LorawanVersion } from '../device/frames.js';
-import { macCommandName, splitMacCommands } from '../device/mac-codec.js';
+import { macCommandName, splitMacCommands, type RawMacCommand } from '../device/mac-codec.js';
 import type { Checking, DeviceState } from './checking.js';
 import type { FrameReport } from './report.js';
 
@@ -36,6 +36,8 @@ function clearMacBytes(version: LorawanVersion, st: DeviceState, data: DataFrame
 /**
  * Names the frame's MAC commands in `report`; a downlink's requests become pending, an uplink
  * must answer every pending one.
+ *
+ * @returns the frame's MAC commands, or undefined when they cannot be read
  */
 export function checkMacAnswers(
   ctx: Checking,
@@ -45,12 +47,13 @@ export function checkMacAnswers(
   fCnt: number,
   line: number,
   report: FrameReport,
-): void {
+): RawMacCommand[] | undefined {
   const mac = clearMacBytes(version, st, data, fCnt);
   let cids: number[] | undefined;
+  let cmds: RawMacCommand[] | undefined;
   if (mac !== undefined) {
     try {
-      const cmds = splitMacCommands(mac, data.uplink);
+      cmds = splitMacCommands(mac, data.uplink);
       cids = cmds.map((c) => c.cid);
       if (cmds.length > 0) {
         report.macCommands = cmds.map((c) => macCommandName(c.cid, data.uplink));
@@ -61,14 +64,14 @@ export function checkMacAnswers(
   }
   const region = ctx.region;
   if (!data.uplink) {
-    if (!cids) return;
+    if (!cids) return cmds;
     for (const cid of cids) {
       if (!NEEDS_ANSWER.has(cid)) continue;
       if (cid === 0x09 && !region.txParamSetup) continue;
       if ((cid === 0x07 || cid === 0x0a) && region.cfListType !== 0) continue;
       st.pendingRequests.push({ cid, line });
     }
-    return;
+    return cmds;
   }
   if (cids) {
     for (const r of st.pendingRequests) {
@@ -81,6 +84,7 @@ export function checkMacAnswers(
     ctx.notes.add(`line ${line}: MAC answers unreadable without NwkSEncKey`);
   }
   st.pendingRequests = [];
+  return cmds;
 }
 
 /** Notes the requests still waiting when the trace ends. */

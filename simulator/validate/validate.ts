@@ -253,7 +253,12 @@ export function validateTrace(
       notes.add(`DevAddr ${report.devAddr}: the first uplink's MIC fails; a device past FCnt ` +
         '65535 shows only its 16 low bits: searchFCnt (--search-fcnt) finds the high ones');
     }
-    checkMacAnswers(ctx, version, st, data, fCnt, f.line, report);
+    const cmds = checkMacAnswers(ctx, version, st, data, fCnt, f.line, report);
+    // DutyCycleReq (CID 0x04): MaxDCycle in the low 4 bits of its one byte (TS001-1.0.4 §5.4).
+    const dutyCycleReq = data.uplink ? undefined : cmds?.find((c) => c.cid === 0x04);
+    if (dutyCycleReq !== undefined && dutyCycleReq.payload.length >= 1) {
+      radio.setMaxDutyCycle(dutyCycleReq.payload[0]! & 0x0f);
+    }
 
     // Application payload.
     const s = st.session;

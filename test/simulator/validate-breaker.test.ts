@@ -30,11 +30,11 @@ const s11 = createDeviceSession('1.1', { devAddr: DEV_ADDR, ...keys11 });
 const keys10 = { nwkSKey: NWK_S_KEY, appSKey: APP_S_KEY };
 
 function up(s: Session, fCnt: number, o: { confirmed?: boolean; ack?: boolean;
-  confFCnt?: number; txCh?: number } = {}): Uint8Array {
+  confFCnt?: number; txCh?: number; fOpts?: number[] } = {}): Uint8Array {
   return buildUplink(s, {
     confirmed: o.confirmed ?? false, fCnt, adr: false, adrAckReq: false, ack: o.ack ?? false,
-    fOpts: new Uint8Array(0), fPort: 1, frmPayload: Uint8Array.of(1, 2, 3, 4), txDr: 5,
-    txCh: o.txCh ?? 0, confFCnt: o.confFCnt ?? 0,
+    fOpts: Uint8Array.from(o.fOpts ?? []), fPort: 1, frmPayload: Uint8Array.of(1, 2, 3, 4),
+    txDr: 5, txCh: o.txCh ?? 0, confFCnt: o.confFCnt ?? 0,
   });
 }
 
@@ -160,6 +160,25 @@ describe('gateway tmst counters', () => {
     expect(report.frames[1]!.timeMs).toBe(Date.parse(t0) + 1000);
     // The uplink after the downlink is the one that fails to answer.
     expect(report.violations.map((v) => `${v.rule}@${v.line}`)).toEqual(['mac-unanswered@3']);
+  });
+});
+
+describe('DutyCycleReq', () => {
+  test('a MaxDCycle received in a downlink caps the device\'s aggregated duty cycle', () => {
+    // MaxDCycle 10: at most 1/1024 of the time, so 51.5 ms on air asks for 52.7 s of silence
+    // (TS001-1.0.4 §5.4). Uplinks alternate between two sub-bands 20 s apart: each sub-band's
+    // own 1 % off-time (5.1 s) is kept, the aggregated cap is not.
+    const req = buildDownlink(s10, { fCnt: 0, fOpts: Uint8Array.of(0x04, 0x0a) });
+    const lines = [
+      line(0, up(s10, 1)),
+      line(1000, req),
+      line(MIN10, up(s10, 2, { fOpts: [0x04] }), { frequencyHz: 867_100_000 }),
+      line(MIN10 + 20_000, up(s10, 3)),
+      line(MIN10 + 80_000, up(s10, 4), { frequencyHz: 867_100_000 }),
+    ];
+    expect(rules(lines)).toEqual(['max-duty-cycle@4']);
+    // Without the request, the same uplinks keep every rule.
+    expect(rules([lines[0]!, ...lines.slice(2)])).toEqual([]);
   });
 });
 
