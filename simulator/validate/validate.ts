@@ -200,6 +200,11 @@ export function validateTrace(
     if (frame.type !== 'data') continue;
     const data = frame as DataFrame;
     const devAddr = data.fhdr.devAddr;
+    if (data.fPort === 0 && data.fhdr.fOpts.length > 0) {
+      // The frame layer decodes it (docs/limitations.md); a receiver must drop it.
+      ctx.flag('malformed', f.line, 'MAC commands both in FOpts and in an FPort 0 payload: ' +
+        'the frame must be ignored (TS001-1.0.4 §4.3.1.6)');
+    }
     const st = stateOf(devAddr);
     report.devAddr = devAddr.toString(16).padStart(8, '0');
     report.fPort = data.fPort;

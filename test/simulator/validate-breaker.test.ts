@@ -7,6 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { bytesToBase64, bytesToHex, hexToBytes } from '../../src/bytes/hex.js';
+import { computeUplinkMic10, encryptFrmPayload } from '../../src/crypto/index.js';
 import { EU868 } from '../../src/region/index.js';
 import {
   buildDownlink,
@@ -160,6 +161,23 @@ describe('gateway tmst counters', () => {
     expect(report.frames[1]!.timeMs).toBe(Date.parse(t0) + 1000);
     // The uplink after the downlink is the one that fails to answer.
     expect(report.violations.map((v) => `${v.rule}@${v.line}`)).toEqual(['mac-unanswered@3']);
+  });
+});
+
+describe('MAC commands in both places', () => {
+  test('FOpts together with an FPort 0 payload is flagged (TS001-1.0.4 §4.3.1.6)', () => {
+    // Built by hand (the frame builder refuses it): MHDR, DevAddr, FCtrl with FOptsLen 1,
+    // FCnt 1, FOpts LinkCheckReq, FPort 0, an encrypted LinkCheckReq, then the MIC.
+    const clear = Uint8Array.of(0x02);
+    const enc = encryptFrmPayload(NWK_S_KEY,
+      { direction: 'up', devAddr: DEV_ADDR, fCnt: 1, payload: clear });
+    const message = Uint8Array.of(0x40, 0xda, 0x1b, 0x01, 0x26, 0x01, 0x01, 0x00, 0x02, 0x00,
+      ...enc);
+    const mic = computeUplinkMic10(NWK_S_KEY, { devAddr: DEV_ADDR, fCnt: 1, message });
+    const report = run([line(0, Uint8Array.of(...message, ...mic))]);
+    expect(report.summary.micOk).toBe(1);
+    expect(report.violations).toEqual([{ rule: 'malformed', line: 1,
+      message: expect.stringMatching(/both in FOpts and in an FPort 0 payload/) }]);
   });
 });
 
