@@ -68,6 +68,31 @@ describe('one line, exit 2, naming what was wrong', () => {
   });
 });
 
+describe('decode hints', () => {
+  // lora-packet issue #126 (shared vector lpi126-mic-mismatch-fcnt16): FCnt 89136 on air as 23600.
+  const frame = '40d9990b2600305c05015875a61a';
+  const nwkSKey = '4a43b74fe531126056cde739ec05c92b';
+
+  test('a failing 1.0 uplink MIC points to --fcnt, which then makes it hold', async () => {
+    const r = await cli('decode', frame, '--nwkskey', nwkSKey);
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/micValid\s+NO/);
+    expect(r.err).toMatch(/^loire: the MIC fails with FCnt 23600; .* --fcnt$/);
+    const ok = await cli('decode', frame, '--nwkskey', nwkSKey, '--fcnt', '70000');
+    expect(ok.out).toMatch(/fCnt\s+89136/);
+    expect(ok.out).toMatch(/micValid\s+yes/);
+    expect(ok.err).toBe('');
+  });
+
+  test('32 characters that are not hex are called that, without echoing them', async () => {
+    const secret = 'SECRETSECRETSECRETSECRETSECRET12';
+    const r = await cli('decode', frame, '--nwkskey', secret);
+    expect(r.status).toBe(2);
+    expect(r.err).toBe('loire: --nwkskey: expected 32 hex digits, got 32 characters, ' +
+      'not all of them hex digits');
+  });
+});
+
 test('loire --version prints the package version', async () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
   expect(await cli('--version')).toEqual({ status: 0, out: pkg.version, err: '' });
