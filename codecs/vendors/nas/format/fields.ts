@@ -6,7 +6,9 @@
  * descriptions); device files keep hand-written code only for irregular packets.
  *
  * The tables are plain data so that a network-server script (40 KiB at most) carries each
- * field name once instead of once per direction.
+ * field name once instead of once per direction. Packets that only travel uplink stay
+ * hand-written: their encoders are left out of scripts (NasPacket.encodeUplink), while a table's
+ * encoder is this shared interpreter, which would keep every value encoder its kinds need.
  */
 import { fail } from '../../../framework/codec-error.js';
 import type { JsonSchema } from '../../../framework/types.js';
