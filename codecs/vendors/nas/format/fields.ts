@@ -43,11 +43,12 @@ import { decodeEpoch, encodeEpoch } from './lighting/time.js';
  * - `count`: the record count of the list `name` that comes later in the body;
  * - `list`: records of `item` fields, counted (`counted`: by a `count` field met before, else
  *   by a leading byte) or up to the end of the frame;
- * - `md`: a month byte and a day byte, shown `MM/DD`.
+ * - `md`: a month byte and a day byte, shown `MM/DD`;
+ * - `zenith`: a sun zenith angle in sixths of a degree from 90° (i8), shown with 2 decimals.
  */
 export type FieldKind = 'u8' | 'u16' | 'u24' | 'u32' | 'i8' | 'i16' | 'i32' | 'bit0' | 'nz' |
   'flags' | 'addr' | 'time' | 'days' | 'epoch' | 'lux' | 'enum' | 'hex' | 'zero' | 'sub' |
-  'count' | 'list' | 'md';
+  'count' | 'list' | 'md' | 'zenith';
 
 /** Options of a field; each applies to the kinds named. */
 export interface FieldOptions {
@@ -57,12 +58,17 @@ export interface FieldOptions {
   div?: number;
   /** Integers: the value shown is raw * `mul` (units of 5 s: 5). */
   mul?: number;
-  /** Integers: the raw value that means "not set": the field is then left out. */
+  /**
+   * Integers: the raw value that means "not set": the field is then left out. `count`: the
+   * count byte that means the list and every field after it are absent.
+   */
   absent?: number;
   /** Integers: the largest valid raw value; a larger one read is an error. */
   max?: number;
   /** Integers with `absent`: when absent, the body ends there (nothing else is sent). */
   last?: boolean;
+  /** `count`: a second list whose count is the high nibble (the first list's, the low). */
+  pair?: string;
   /** `sub`: the byte value; `zero`: the value written (default 0). */
   value?: number;
   /** `flags`: names of bits 0 to 7, `''` for a bit not shown. */
@@ -161,7 +167,12 @@ export function decodeFields(r: Reader, fields: Field[], out: Fields, warnings: 
       out[name] = pad(month, 2) + '/' + pad(readInt(r, 1, false, 'day'), 2);
     } else {
       const b = readInt(r, 1, false, name);
-      if (kind === 'count') counts[name] = b;
+      if (kind === 'count') {
+        // A count byte may also say that nothing follows (`absent`).
+        if (b === o.absent) return;
+        counts[name] = o.pair ? b & 0x0f : b;
+        if (o.pair) counts[o.pair] = b >> 4;
+      } else if (kind === 'zenith') out[name] = ((b << 24 >> 24) / 6 + 90).toFixed(2);
       else if (kind === 'sub' && b !== o.value) {
         fail(`${r.what}: ${name} ${b} at offset ${at}, expected ${o.value}`, at);
       } else if (kind === 'bit0') out[name] = bit(b, 0);
@@ -244,7 +255,8 @@ export function encodeFields(w: Writer, fields: Field[], data: Fields): void {
       // A count written by a `count` field before is not written again here.
       let counted = o.counted;
       for (let i = 0; i < fields.length; i++) {
-        if (fields[i]![0] === 'count' && fields[i]![1] === name) counted = false;
+        const f = fields[i]!;
+        if (f[0] === 'count' && (f[1] === name || (f[2] && f[2].pair === name))) counted = false;
       }
       if (counted) writeInt(w, intValue(list.length, 0, 255, what), 1, false, name);
       for (const item of list) {
@@ -268,7 +280,19 @@ export function encodeFields(w: Writer, fields: Field[], data: Fields): void {
       wf32(w, floatOfText(v), name);
     } else {
       let b = 0;
-      if (kind === 'count') b = intValue(arrField(data, name, w.what).length, 0, 255, what);
+      if (kind === 'count') {
+        if (v === undefined && o.absent !== undefined) {
+          writeInt(w, o.absent, 1, false, name);
+          return;
+        }
+        const n = arrField(data, name, w.what).length;
+        b = o.pair ? intValue(n, 0, 15, what + ' count') |
+          intValue(arrField(data, o.pair, w.what).length, 0, 15, `${w.what}: ${o.pair} count`) << 4
+          : intValue(n, 0, o.absent !== undefined ? o.absent - 1 : 255, what + ' count');
+      } else if (kind === 'zenith') {
+        if (typeof v !== 'string') fail(`${what}: expected a string, got ${JSON.stringify(v)}`);
+        b = intValue(Math.round((parseFloat(v) - 90) * 6), -128, 127, what) & 0xff;
+      }
       else if (kind === 'sub' || kind === 'zero') b = o.value || 0;
       else if (kind === 'bit0' || kind === 'nz') b = boolField(data, name, w.what) ? 1 : 0;
       else if (kind === 'addr') b = encodeAddress(v, o.ff || null, what);

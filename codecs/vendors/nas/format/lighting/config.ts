@@ -7,14 +7,13 @@
  */
 import { fail } from '../../../../framework/codec-error.js';
 import { type Field, decodeFields, encodeFields, tablePacket } from '../fields.js';
-import { type Reader, type Writer, i8, left, raw, u16, u32, u8, w16, w32, w8, wi8 } from '../io.js';
+import { type Writer, left, raw, u16, u32, u8, w16, w32, w8 } from '../io.js';
 import { type NasPacket, S } from '../packet.js';
 import {
   type Fields, arrField, asFields, codeOf, hexUpper, intValue, serialValue, strField,
   utf8Decode, utf8Encode,
 } from '../values.js';
-import { addressSchema, decodeAddress, decodeLevel, encodeAddress, encodeLevel, levelSchema }
-  from './dali.js';
+import { addressSchema, decodeAddress, encodeAddress } from './dali.js';
 
 type Body = Pick<NasPacket, 'decode' | 'encode' | 'packetSchema' | 'packetDescription'>;
 
@@ -47,58 +46,24 @@ export const PROFILE_CONFIG = table(0x21, 'profile_config_packet', [
   ], {
   packetDescription: 'Dimming profile: destination, active days, time steps' });
 
-function zenithStep(r: Reader): Fields {
-  return { zenith_angle__deg: (i8(r, 'zenith_angle__deg') / 6 + 90).toFixed(2),
-    dimming_level__percent: decodeLevel(u8(r, 'dimming_level__percent'), 'disabled') };
-}
+/** A step at a sun zenith angle: the angle and the dimming level. */
+const ZENITH_STEP: Field[] = [['zenith', 'zenith_angle__deg'],
+  level('dimming_level__percent', 'disabled')];
 
-function writeZenithStep(w: Writer, v: unknown): void {
-  const s = asFields(v, `${w.what}: step`);
-  const deg = parseFloat(strField(s, 'zenith_angle__deg', w.what));
-  wi8(w, Math.round((deg - 90) * 6), 'zenith_angle__deg');
-  w8(w, encodeLevel(s['dimming_level__percent'], 'disabled', `${w.what}: level`), 'level');
-}
-
-/** Calendar flags and position (hundredths of a degree), between the counts and the steps. */
-const CALENDAR_FIELDS: Field[] = [
+/**
+ * Astronomical calendar: the two step counts in one byte, flags, position (hundredths of a
+ * degree) and dimming steps at sun zenith angles around sunrise and sunset (sixths of a degree
+ * from 90°, shown with 2 decimals).
+ */
+export const CALENDAR_CONFIG = table(0x20, 'calendar_config_packet', [
+  ['count', 'sunrise_steps', { pair: 'sunset_steps' }],
   ['flags', 'calendar flags', { bits: ['calendar_prefers_meta_pos', 'calendar_clamps_profiles',
     'calendar_clamps_dig', 'ignore_gnss'] }],
   ['i16', 'latitude__deg', { div: 100 }],
   ['i16', 'longitude__deg', { div: 100 }],
-];
-
-const zenithSchema = /* @__PURE__ */ (() => S.list(S.obj({ zenith_angle__deg: S.str,
-  dimming_level__percent: levelSchema('disabled') })))();
-
-/**
- * Astronomical calendar: position (hundredths of a degree) and dimming steps at sun zenith
- * angles around sunrise and sunset (sixths of a degree from 90°, shown with 2 decimals); the
- * two step counts share one byte.
- */
-export const CALENDAR_CONFIG = cfg(0x20, 'calendar_config_packet', {
-  packetDescription: 'Astronomical clock: position and dimming steps at sun zenith angles',
-  decode(r, out, warnings) {
-    const counts = u8(r, 'step counts');
-    decodeFields(r, CALENDAR_FIELDS, out, warnings);
-    const rise: Fields[] = [];
-    const set: Fields[] = [];
-    for (let i = 0; i < (counts & 0x0f); i++) rise.push(zenithStep(r));
-    for (let i = 0; i < counts >> 4; i++) set.push(zenithStep(r));
-    out['sunrise_steps'] = rise;
-    out['sunset_steps'] = set;
-  },
-  encode(data, w) {
-    const rise = arrField(data, 'sunrise_steps', w.what);
-    const set = arrField(data, 'sunset_steps', w.what);
-    if (rise.length > 15 || set.length > 15) fail(`${w.what}: at most 15 steps each`);
-    w8(w, rise.length | set.length << 4, 'step counts');
-    encodeFields(w, CALENDAR_FIELDS, data);
-    for (const s of rise.concat(set)) writeZenithStep(w, s);
-  },
-  packetSchema: { calendar_prefers_meta_pos: S.bool, calendar_clamps_profiles: S.bool,
-    calendar_clamps_dig: S.bool, ignore_gnss: S.bool, latitude__deg: S.num,
-    longitude__deg: S.num, sunrise_steps: zenithSchema, sunset_steps: zenithSchema },
-});
+  ['list', 'sunrise_steps', { counted: true, item: ZENITH_STEP }],
+  ['list', 'sunset_steps', { counted: true, item: ZENITH_STEP }],
+], { packetDescription: 'Astronomical clock: position and dimming steps at sun zenith angles' });
 
 /** LDR input thresholds of firmware before 1.1.4. */
 export const LDR_CONFIG = table(0x01, 'deprecated_ldr_input_config_packet', [
@@ -131,41 +96,20 @@ export const DIG_INPUT_CONFIG = table(0x28, 'dig_input_config_packet', [
   ], {
   packetDescription: 'Digital input: mode, polarity, notifications, levels and delays' });
 
-/** Light sensor settings after the step count; steps run to the end of the frame. */
-const LIGHT_SENSOR_FIELDS: Field[] = [
+/**
+ * Light sensor: step count (0xFF disables the sensor and ends the body), flags, measurement
+ * time, destination, then steps of a lux threshold (binary32) and a dimming level. The vendor's
+ * decoder reads steps to the end of the frame, not by the count.
+ */
+export const LIGHT_SENSOR_CONFIG = table(0x29, 'light_sensor_config_packet', [
+  ['count', 'dim_steps', { absent: 0xff }],
   ['flags', 'light sensor flags', { bits: ['notification_on_every_step',
     'light_sensor_clamps_profile', 'light_sensor_clamps_dig', 'interpolate_steps'] }],
   ['u8', 'measurement_duration__s'],
   ALL_DEVICES,
-  // The vendor's decoder reads steps to the end of the frame, not by the count.
   ['list', 'dim_steps', { item: [['lux', 'light_level__lx'],
     level('dimming_level__percent', 'inactive')] }],
-];
-
-/**
- * Light sensor: step count (0xFF disables), flags, measurement time, destination, then steps
- * of a lux threshold (binary32) and a dimming level.
- */
-export const LIGHT_SENSOR_CONFIG = cfg(0x29, 'light_sensor_config_packet', {
-  packetDescription: 'Light sensor: lux thresholds and their dimming levels',
-  decode(r, out, warnings) {
-    if (u8(r, 'step count') !== 0xff) decodeFields(r, LIGHT_SENSOR_FIELDS, out, warnings);
-  },
-  encode(data, w) {
-    if (data['dim_steps'] === undefined) {
-      w8(w, 0xff, 'step count');
-      return;
-    }
-    const steps = arrField(data, 'dim_steps', w.what);
-    w8(w, intValue(steps.length, 0, 254, `${w.what}: step count`), 'step count');
-    encodeFields(w, LIGHT_SENSOR_FIELDS, data);
-  },
-  packetSchema: { notification_on_every_step: S.bool, light_sensor_clamps_profile: S.bool,
-    light_sensor_clamps_dig: S.bool, interpolate_steps: S.bool,
-    measurement_duration__s: S.int, address: addressSchema('all_devices'),
-    dim_steps: S.list(S.obj({ light_level__lx: S.str,
-      dimming_level__percent: levelSchema('inactive') })) },
-});
+], { packetDescription: 'Light sensor: lux thresholds and their dimming levels' });
 
 /** Open-drain output switching times. */
 export const OPEN_DRAIN_CONFIG = table(0x05, 'open_drain_output_config_packet', [
