@@ -19,7 +19,8 @@ import {
 import type { NasPacket } from './packet.js';
 import { S } from './packet.js';
 import {
-  type Fields, arrField, asFields, boolField, bytesHexUpper, hexBytes, intValue, pad,
+  type Fields, arrField, asFields, boolField, bytesHexUpper, hexBytes, intValue, pad, utf8Decode,
+  utf8Encode,
 } from './values.js';
 import {
   addressSchema, decodeAddress, decodeStepTime, encodeAddress, encodeStepTime, formatLux,
@@ -44,11 +45,12 @@ import { decodeEpoch, encodeEpoch } from './lighting/time.js';
  * - `list`: records of `item` fields, counted (`counted`: by a `count` field met before, else
  *   by a leading byte) or up to the end of the frame;
  * - `md`: a month byte and a day byte, shown `MM/DD`;
- * - `zenith`: a sun zenith angle in sixths of a degree from 90° (i8), shown with 2 decimals.
+ * - `zenith`: a sun zenith angle in sixths of a degree from 90° (i8), shown with 2 decimals;
+ * - `text`: UTF-8 text (RFC 3629) whose byte length is a `count` field met before.
  */
 export type FieldKind = 'u8' | 'u16' | 'u24' | 'u32' | 'i8' | 'i16' | 'i32' | 'bit0' | 'nz' |
   'flags' | 'addr' | 'time' | 'days' | 'epoch' | 'lux' | 'enum' | 'hex' | 'zero' | 'sub' |
-  'count' | 'list' | 'md' | 'zenith';
+  'count' | 'list' | 'md' | 'zenith' | 'text';
 
 /** Options of a field; each applies to the kinds named. */
 export interface FieldOptions {
@@ -162,6 +164,11 @@ export function decodeFields(r: Reader, fields: Field[], out: Fields, warnings: 
       out[name] = o.special && o.special[v] ? o.special[v] : decodeEpoch(v, warnings);
     } else if (kind === 'lux') {
       out[name] = formatLux(f32(r, name));
+    } else if (kind === 'text') {
+      // The vendor's decoder shows null for bytes that are not UTF-8; an error says more.
+      const text = utf8Decode(raw(r, counts[name]!, name));
+      if (text === null) fail(`${r.what}: ${name} at offset ${at} is not UTF-8`, at);
+      out[name] = text;
     } else if (kind === 'md') {
       const month = readInt(r, 1, false, 'month');
       out[name] = pad(month, 2) + '/' + pad(readInt(r, 1, false, 'day'), 2);
@@ -196,6 +203,11 @@ export function decodeFields(r: Reader, fields: Field[], out: Fields, warnings: 
       }
     }
   }
+}
+
+function str(v: unknown, what: string): string {
+  if (typeof v !== 'string') fail(`${what}: expected a string, got ${JSON.stringify(v)}`);
+  return v;
 }
 
 function invalid(r: Reader, name: string, v: number, at: number): never {
@@ -270,14 +282,15 @@ export function encodeFields(w: Writer, fields: Field[], data: Fields): void {
     } else if (kind === 'epoch') {
       const n = codeIn(o.special, v);
       writeInt(w, n >= 0 ? n : encodeEpoch(v, what), 4, false, name);
+    } else if (kind === 'text') {
+      for (const b of utf8Encode(str(v, what), what)) w.bytes.push(b);
     } else if (kind === 'md') {
       const m = typeof v === 'string' ? /^(\d{2,3})\/(\d{2,3})$/.exec(v) : null;
       if (m === null) fail(`${what}: expected MM/DD, got ${JSON.stringify(v)}`);
       writeInt(w, Number(m[1]), 1, false, 'month');
       writeInt(w, Number(m[2]), 1, false, 'day');
     } else if (kind === 'lux') {
-      if (typeof v !== 'string') fail(`${what}: expected a string, got ${JSON.stringify(v)}`);
-      wf32(w, floatOfText(v), name);
+      wf32(w, floatOfText(str(v, what)), name);
     } else {
       let b = 0;
       if (kind === 'count') {
@@ -285,13 +298,14 @@ export function encodeFields(w: Writer, fields: Field[], data: Fields): void {
           writeInt(w, o.absent, 1, false, name);
           return;
         }
-        const n = arrField(data, name, w.what).length;
+        // The count of a list, or the UTF-8 byte length of a text.
+        const n = v instanceof Array || v === undefined ? arrField(data, name, w.what).length
+          : utf8Encode(str(v, what), what).length;
         b = o.pair ? intValue(n, 0, 15, what + ' count') |
           intValue(arrField(data, o.pair, w.what).length, 0, 15, `${w.what}: ${o.pair} count`) << 4
           : intValue(n, 0, o.absent !== undefined ? o.absent - 1 : 255, what + ' count');
       } else if (kind === 'zenith') {
-        if (typeof v !== 'string') fail(`${what}: expected a string, got ${JSON.stringify(v)}`);
-        b = intValue(Math.round((parseFloat(v) - 90) * 6), -128, 127, what) & 0xff;
+        b = intValue(Math.round((parseFloat(str(v, what)) - 90) * 6), -128, 127, what) & 0xff;
       }
       else if (kind === 'sub' || kind === 'zero') b = o.value || 0;
       else if (kind === 'bit0' || kind === 'nz') b = boolField(data, name, w.what) ? 1 : 0;

@@ -6,12 +6,11 @@
  * calendar, light sensor, boot delay, holidays, location, reset and chain are written out.
  */
 import { fail } from '../../../../framework/codec-error.js';
-import { type Field, decodeFields, encodeFields, tablePacket } from '../fields.js';
-import { type Writer, left, raw, u16, u32, u8, w16, w32, w8 } from '../io.js';
+import { type Field, tablePacket } from '../fields.js';
+import { type Writer, left, u16, u32, u8, w16, w32, w8 } from '../io.js';
 import { type NasPacket, S } from '../packet.js';
 import {
-  type Fields, arrField, asFields, codeOf, hexUpper, intValue, serialValue, strField,
-  utf8Decode, utf8Encode,
+  type Fields, arrField, asFields, codeOf, hexUpper, intValue, serialValue,
 } from '../values.js';
 import { addressSchema, decodeAddress, encodeAddress } from './dali.js';
 
@@ -193,30 +192,13 @@ export const FALLBACK_DIM_CONFIG = table(0x25, 'fallback_dim_config_packet',
   [['u8', 'fallback_dimming_level__percent']], {
   packetDescription: 'Fallback dimming level' });
 
-/** Position in 1e-7 degrees, after the address length. */
-const POSITION: Field[] = [['i32', 'latitude__deg', { div: 1e7 }],
-  ['i32', 'longitude__deg', { div: 1e7 }]];
-
-/** Installation position (1e-7 degrees) and a UTF-8 street address. */
-export const LOCATION_CONFIG = cfg(0x26, 'location_config_packet', {
-  packetDescription: 'Installation position and street address',
-  decode(r, out, warnings) {
-    const len = u8(r, 'address length');
-    decodeFields(r, POSITION, out, warnings);
-    const at = r.offset;
-    // The vendor's decoder shows null for bytes that are not UTF-8; an error says more.
-    const text = utf8Decode(raw(r, len, 'address'));
-    if (text === null) fail(`${r.what}: address at offset ${at} is not UTF-8`, at);
-    out['address'] = text;
-  },
-  encode(data, w) {
-    const text = utf8Encode(strField(data, 'address', w.what), `${w.what}: address`);
-    w8(w, text.length, 'address length');
-    encodeFields(w, POSITION, data);
-    for (const b of text) w.bytes.push(b);
-  },
-  packetSchema: { latitude__deg: S.num, longitude__deg: S.num, address: S.str },
-});
+/** Installation position (1e-7 degrees) and a UTF-8 street address (its length first). */
+export const LOCATION_CONFIG = table(0x26, 'location_config_packet', [
+  ['count', 'address'],
+  ['i32', 'latitude__deg', { div: 1e7 }],
+  ['i32', 'longitude__deg', { div: 1e7 }],
+  ['text', 'address'],
+], { packetDescription: 'Installation position and street address' });
 
 /** When the Bluetooth commissioning link (LumaLink) advertises. */
 export const LUMALINK_CONFIG = table(0x27, 'lumalink_config_packet',
