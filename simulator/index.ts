@@ -89,7 +89,9 @@ export {
   ADR_HISTORY_LENGTH,
 } from './network/adr.js';
 export type { AdrInput, AdrDecision, AdrHistoryEntry } from './network/adr.js';
-export { Simulation, runScenario } from './scenario/run.js';
+export {
+  MAX_SIMULATED_DEVICES, MAX_SIMULATED_GATEWAYS, Simulation, runScenario,
+} from './scenario/run.js';
 export type { SimulationOptions, SimDevice, ReceptionEvent } from './scenario/run.js';
 export type { Scenario, DeviceGroup, Placement } from './scenario/types.js';
 export type {

@@ -4,9 +4,11 @@
  * (default: the metropolitan pilot shipped in `scenarios/`), prints a summary and writes a
  * self-contained HTML report.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync,
+} from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCodec } from '../../codecs/registry.js';
 import { parsePositionsCsv, parsePositionsGeoJson } from '../../simulator/radio/geo.js';
@@ -150,6 +152,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const target = a.values.forward !== undefined
       ? parseForwardUrl(a.values.forward, a.flags['allow-remote'] === true) : undefined;
     const reportPath = resolve(a.values.report ?? 'reports/loire-report.html');
+    // Said before the run, not after minutes of simulation.
+    if (existsSync(reportPath) && statSync(reportPath).isDirectory()) {
+      throw new UsageError(`--report ${reportPath}: is a directory; give a file path such as `
+        + `${join(reportPath, 'loire-report.html')}`);
+    }
+    try {
+      mkdirSync(dirname(reportPath), { recursive: true });
+      accessSync(dirname(reportPath), constants.W_OK);
+    } catch (e) {
+      throw new UsageError(`--report ${reportPath}: cannot write there: ${(e as Error).message}`,
+        'WRITE_FAILED');
+    }
     const scenario = loadScenario(a.positionals[0]);
     // A run allocates millions of short-lived objects (frames, events, readings): a larger
     // young generation cuts garbage-collection time (about 10 % of CPU on metropole).
@@ -204,8 +218,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       await new Promise((r) => setTimeout(r, 300));
     }
     const report = sim.finish();
-    mkdirSync(dirname(reportPath), { recursive: true });
-    writeFileSync(reportPath, renderHtmlReport(report));
+    try {
+      writeFileSync(reportPath, renderHtmlReport(report));
+    } catch (e) {
+      throw new UsageError(`--report ${reportPath}: cannot write: ${(e as Error).message}`,
+        'WRITE_FAILED');
+    }
     const fwd = forwarders?.totals();
     forwarders?.close();
     if (json) {

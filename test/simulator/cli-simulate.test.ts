@@ -23,6 +23,36 @@ const scenarioFile = join(dir, 'small.json');
 writeFileSync(scenarioFile, JSON.stringify(tinyScenario({ gateways: 2, groups: [group(20, 5)] })));
 
 describe('loire simulate', () => {
+  it('refuses a report path that is a directory before running', async () => {
+    const io = captureIo();
+    const status = await runCli(['simulate', scenarioFile, '--json', '--report', dir], io);
+    expect(status).toBe(2);
+    const { error } = JSON.parse(io.stdout.join(''));
+    expect(error.message).toBe(`--report ${dir}: is a directory; give a file path such as ` +
+      `${join(dir, 'loire-report.html')}`);
+  });
+
+  it('refuses a report path under a file with WRITE_FAILED before running', async () => {
+    const io = captureIo();
+    const status = await runCli(['simulate', scenarioFile, '--json', '--report',
+      join(scenarioFile, 'r.html')], io);
+    expect(status).toBe(2);
+    const { error } = JSON.parse(io.stdout.join(''));
+    expect(error.code).toBe('WRITE_FAILED');
+    expect(error.message).toContain(`--report ${join(scenarioFile, 'r.html')}: cannot write`);
+  });
+
+  it('refuses a fleet larger than a run keeps in memory, at once', async () => {
+    const huge = join(dir, 'huge.json');
+    writeFileSync(huge, JSON.stringify(tinyScenario({ gateways: 1, groups: [group(1e9, 60)] })));
+    const io = captureIo();
+    const status = await runCli(['simulate', huge, '--json', '--report', join(dir, 'h.html')], io);
+    expect(status).toBe(2);
+    const { error } = JSON.parse(io.stdout.join(''));
+    expect(error.message).toBe('devices.groups: 1000000000 devices in all, more than the ' +
+      '100000 a run keeps in memory');
+  });
+
   it('prints a JSON summary and writes the HTML report', async () => {
     const io = captureIo();
     const report = join(dir, 'r.html');

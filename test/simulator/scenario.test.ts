@@ -133,3 +133,16 @@ describe('refusals', () => {
     expect(sim.application.stats.uplinks).toBe(delivered);
   });
 });
+
+describe('fleet size', () => {
+  it('refuses gateway counts outside 1 to 5,000 before placing anything', () => {
+    for (const count of [0, 5001, 1e9, 2.5]) {
+      expect(() => simulate(tinyScenario({ gateways: count, groups: [group(1, 60)] })))
+        .toThrow(`gateways.count: expected an integer from 1 to 5000, got ${count}`);
+    }
+  });
+  it('refuses more than 100,000 devices in all', () => {
+    const over = tinyScenario({ gateways: 1, groups: [group(60_000, 60), group(40_001, 60)] });
+    expect(() => simulate(over)).toThrow('devices.groups: 100001 devices in all');
+  });
+});
