@@ -132,8 +132,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     };
     if (v.codec !== undefined) options.decode = await codecDecoder(v.codec);
     if (io.isTty) {
+      // A line per tenth of the trace: a long run shows it moves without flooding the terminal.
+      let shownTenth = -1;
       options.onProgress = (done, total) => {
-        if (total >= 5000) io.err(`validate: ${done}/${total} frames`);
+        const tenth = Math.floor((done * 10) / total);
+        if (total < 5000 || tenth === shownTenth) return;
+        shownTenth = tenth;
+        io.err(`validate: ${done}/${total} frames`);
       };
     }
 

@@ -140,3 +140,26 @@ describe('validate on binary garbage', () => {
     expect(r.err).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 });
+
+describe('validate progress on a terminal', () => {
+  test('a line per tenth of a long trace, ending with the total', async () => {
+    // 25,000 copies of the validate guide's frame (shared vector lp-mic-data-up-1), an hour
+    // apart on EU868 DR5: the library reports every 1,000 frames, the CLI shows every tenth.
+    const frame = '40F17DBE4900020001954378762B11FF0D';
+    const lines: string[] = [];
+    for (let i = 0; i < 25_000; i++) {
+      lines.push(JSON.stringify({ timeMs: i * 3_600_000, frequencyHz: 868100000, dr: 5,
+        phyPayload: frame }));
+    }
+    const file = join(mkdtempSync(join(tmpdir(), 'loire-progress-')), 'long.jsonl');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const stderr: string[] = [];
+    const io: Io = { out: () => {}, err: (t) => stderr.push(t), isTty: true };
+    await runCli(['validate', file], io);
+    const progress = stderr.filter((t) => t.startsWith('validate: '));
+    expect(progress.length).toBe(11);
+    expect(progress[0]).toBe('validate: 0/25000 frames');
+    expect(progress[5]).toBe('validate: 13000/25000 frames');
+    expect(progress[progress.length - 1]).toBe('validate: 25000/25000 frames');
+  });
+});
