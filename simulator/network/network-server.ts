@@ -157,6 +157,7 @@ export class NetworkServer {
   private readonly byAddr = new Map<number, DeviceState>();
   private readonly addrOfEui = new Map<string, number>();
   private readonly collecting = new Map<string, Collected>();
+  private lastKey = '';
   private readonly dedupMs: number;
   private readonly channelPlan: readonly number[];
   private readonly adr:
@@ -185,7 +186,16 @@ export class NetworkServer {
     this.stats.copies++;
     // Identical bytes from several gateways are one frame (MIC included, so a replay of an
     // older frame collides only with itself and is refused later by its counter).
-    const key = String.fromCharCode.apply(null, copy.phyPayload as unknown as number[]);
+    // The copies of one packet arrive one after the other: when the bytes equal the last key's
+    // (compared in place), that key is reused rather than a new string built per gateway.
+    const bytes = copy.phyPayload;
+    let key = this.lastKey;
+    let same = key.length === bytes.length;
+    for (let i = 0; same && i < bytes.length; i++) same = key.charCodeAt(i) === bytes[i];
+    if (!same) {
+      key = String.fromCharCode.apply(null, bytes as unknown as number[]);
+      this.lastKey = key;
+    }
     const c = this.collecting.get(key);
     if (c !== undefined) {
       this.stats.duplicates++;

@@ -119,7 +119,7 @@ export class Medium<T = unknown> {
   private readonly grid = new Map<string, number[]>();
   private readonly maxLossDb: number;
   /** Recent emissions per frequency, in start order. */
-  private readonly air = new Map<number, { list: Emission<T>[]; head: number }>();
+  private readonly air = new Map<number, { list: (Emission<T> | undefined)[]; head: number }>();
 
   constructor(options: MediumOptions) {
     this.gateways = options.gateways;
@@ -249,8 +249,13 @@ export class Medium<T = unknown> {
       channel = { list: [], head: 0 };
       this.air.set(packet.frequencyHz, channel);
     }
+    // Drop each expired emission's slot as the cursor passes it: a slot kept until the next
+    // compaction held the emission (its frame, its power arrays) for half an hour of virtual
+    // time, long enough for the garbage collector to promote it to the old generation.
     while (channel.head < channel.list.length
-      && channel.list[channel.head]!.startMs < packet.startMs - HORIZON_MS) channel.head++;
+      && channel.list[channel.head]!.startMs < packet.startMs - HORIZON_MS) {
+      channel.list[channel.head++] = undefined;
+    }
     if (channel.head > 1024 && channel.head * 2 > channel.list.length) {
       channel.list = channel.list.slice(channel.head);
       channel.head = 0;
@@ -305,7 +310,7 @@ export class Medium<T = unknown> {
   }
 
   private interferersAt(
-    channel: { list: Emission<T>[]; head: number },
+    channel: { list: (Emission<T> | undefined)[]; head: number },
     e: Emission<T>,
     gatewayIndex: number,
   ): Interferer[] {
