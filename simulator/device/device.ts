@@ -16,6 +16,7 @@ import { JoinBackoff } from '../duty-cycle/join-backoff.js';
 import type { Engine } from '../engine/engine.js';
 import type { ScheduledEvent } from '../engine/queue.js';
 import type { Rng } from '../engine/rng.js';
+import { frameToaMs } from './airtime-table.js';
 import {
   buildDeviceJoinRequest,
   buildUplink,
@@ -88,6 +89,10 @@ function preambleMs(region: Region, dr: number): number {
 
 const NO_COMMANDS = { bytes: new Uint8Array(0), used: [] as RawMacCommand[] };
 
+// The channels tied for the earliest start, refilled by each choice (never two at once: the
+// simulation runs on one thread and a choice does not call out).
+const candidates: number[] = [];
+
 /**
  * A simulated Class A device.
  *
@@ -144,6 +149,10 @@ export class ClassADevice {
   private lastAppDownFCnt = -1;
   private confirmedDownFCnt = -1;
   private readonly mac: MacState;
+  /** Maximum FRMPayload+FOpts bytes (N) by data rate, without and with uplink dwell time. */
+  private readonly maxPayloadN: (number | undefined)[] = [];
+  // One closure for every report event of the device rather than one per report.
+  private readonly reportAction = (): void => this.report();
 
   constructor(options: DeviceOptions) {
     this.engine = options.engine;
@@ -320,7 +329,7 @@ export class ClassADevice {
 
   private scheduleReports(): void {
     const first = this.schedule.firstAfterMs ?? this.rng.uniform(0, this.schedule.periodMs);
-    this.reportEvent = this.engine.after(first, () => this.report());
+    this.reportEvent = this.engine.after(first, this.reportAction);
   }
 
   private report(): void {
@@ -328,7 +337,7 @@ export class ClassADevice {
     const jitter = this.schedule.jitterMs ?? 0;
     const offset = jitter > 0 ? this.rng.uniform(-jitter, jitter) : 0;
     const next = Math.max(1, this.schedule.periodMs + offset);
-    this.reportEvent = this.engine.after(next, () => this.report());
+    this.reportEvent = this.engine.after(next, this.reportAction);
     this.stats.reports++;
     if (this.pending !== undefined) {
       this.stats.skippedReports++;
@@ -382,10 +391,10 @@ export class ClassADevice {
     if (p === undefined) return;
     const now = this.engine.nowMs;
     const dr = this.mac.dr;
-    let fOpts: Uint8Array = new Uint8Array(0);
+    let fOpts: Uint8Array = NO_COMMANDS.bytes;
     if (p.kind === 'data') {
-      const max = this.region.maxPayload(dr, { uplinkDwellTime: this.mac.uplinkDwellTime });
-      const room = max === undefined ? -1 : max.n - p.payload!.length;
+      const maxN = this.maxPayloadFor(dr);
+      const room = maxN === undefined ? -1 : maxN - p.payload!.length;
       if (room < 0) {
         // A firmware would refuse to send: the reading is lost, the failure counted.
         this.stats.oversizeReports++;
@@ -395,18 +404,19 @@ export class ClassADevice {
       fOpts = this.fOptsFor(room).bytes;
     }
     const length = this.frameLength(p, fOpts);
-    const toaMs = frameAirtime(this.region, dr, length).toaMs;
+    const toaMs = frameToaMs(this.region, dr, length);
 
     // Choose among enabled channels allowing this DR the ones free earliest, at random.
     let best = Infinity;
-    let candidates: number[] = [];
+    candidates.length = 0;
     for (let i = 0; i < this.channels.length; i++) {
       const c = this.channels[i]!;
       if (!c.enabled || c.frequencyHz === 0 || dr < c.minDr || dr > c.maxDr) continue;
       const t = this.dutyCycle.earliestStartMs(c.frequencyHz, toaMs, now);
       if (t < best - 1e-9) {
         best = t;
-        candidates = [i];
+        candidates.length = 0;
+        candidates.push(i);
       } else if (Math.abs(t - best) <= 1e-9) candidates.push(i);
     }
     let startMs = best;
@@ -460,8 +470,8 @@ export class ClassADevice {
         this.stats.uplinks++;
         this.adrBeforeUplink();
       }
-      const max = this.region.maxPayload(dr, { uplinkDwellTime: this.mac.uplinkDwellTime });
-      const { bytes: fOpts, used } = this.fOptsFor((max?.n ?? 0) - p.payload!.length);
+      const maxN = this.maxPayloadFor(dr);
+      const { bytes: fOpts, used } = this.fOptsFor((maxN ?? 0) - p.payload!.length);
       // One-shot answers and requests leave the queue once sent; sticky ones stay.
       if (used.length > 0) {
         this.mac.answers = this.mac.answers.filter((c) => !used.includes(c));
@@ -492,7 +502,7 @@ export class ClassADevice {
     // A real frame length may differ from the estimate only by FOpts chosen now; re-time it.
     const realToa = phyPayload.length === length
       ? toaMs
-      : frameAirtime(this.region, dr, phyPayload.length).toaMs;
+      : frameToaMs(this.region, dr, phyPayload.length);
     this.dutyCycle.record(channel.frequencyHz, now, realToa);
     this.stats.transmissions++;
     p.windows = windows;
@@ -510,8 +520,11 @@ export class ClassADevice {
       attempt: p.attempt,
       rx1: windows[0],
       rx2: windows[1],
-      ...(p.fCnt !== undefined ? { fCnt: p.fCnt, confirmed: p.confirmed } : {}),
     };
+    if (p.fCnt !== undefined) {
+      tx.fCnt = p.fCnt;
+      tx.confirmed = p.confirmed;
+    }
     if (this.recordTrace) {
       this.trace.push({
         timeMs: now,
@@ -527,6 +540,16 @@ export class ClassADevice {
     // One event per frame, at the end of RX2; a frame received in RX1 ends the cycle at the
     // end of RX1 instead (scheduled on reception), as a device then skips RX2 (§3.3).
     this.engine.at(w2.openAtMs + w2.timeoutMs, () => this.closeWindow(pendingNow, windows));
+  }
+
+  /** The region's N for `dr` under the current dwell-time setting, remembered per device. */
+  private maxPayloadFor(dr: number): number | undefined {
+    const dwell = this.mac.uplinkDwellTime;
+    const i = 2 * dr + (dwell ? 1 : 0);
+    if (i in this.maxPayloadN) return this.maxPayloadN[i];
+    const n = this.region.maxPayload(dr, { uplinkDwellTime: dwell })?.n;
+    this.maxPayloadN[i] = n;
+    return n;
   }
 
   private window(n: 1 | 2, openAtMs: number, frequencyHz: number, dr: number): RxWindow {

@@ -158,6 +158,7 @@ export class NetworkServer {
   private readonly addrOfEui = new Map<string, number>();
   private readonly collecting = new Map<string, Collected>();
   private lastKey = '';
+  private readonly sfOfDr = (dr: number): number | undefined => this.o.region.dataRates[dr]?.sf;
   private readonly dedupMs: number;
   private readonly channelPlan: readonly number[];
   private readonly adr:
@@ -375,9 +376,8 @@ export class NetworkServer {
       if (++dev.adrPending <= 3) return;
       dev.adrPending = 0;
     }
-    const region = this.o.region;
     const d = adrDecide({
-      dr, sfOfDr: (x) => region.dataRates[x]?.sf, txPowerIndex: dev.txPowerIndex,
+      dr, sfOfDr: this.sfOfDr, txPowerIndex: dev.txPowerIndex,
         nbTrans: dev.nbTrans,
       history: dev.history, maxDr: adr.maxDr, maxTxPowerIndex: adr.maxTxPowerIndex,
       installationMarginDb: adr.installationMarginDb,

@@ -339,9 +339,14 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
 
   // Choose, most specific first; emit afterwards in table order.
   const order: number[] = [];
-  for (let i = 0; i < items.length; i++) order.push(i);
+  // Each item's count of required keys, once: the comparator runs n log n times.
+  const required: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    order.push(i);
+    required.push(requiredKeys(items[i]!).length);
+  }
   order.sort((a, b) => {
-    const d = requiredKeys(items[b]!).length - requiredKeys(items[a]!).length;
+    const d = required[b]! - required[a]!;
     return d !== 0 ? d : a - b;
   });
   const listDone: Record<string, boolean> = {};
