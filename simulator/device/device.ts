@@ -10,6 +10,7 @@
  */
 import { frameAirtime } from '../../src/airtime/frame.js';
 import { bytesToHex } from '../../src/bytes/hex.js';
+import type { FrameSession } from '../../src/frame/index.js';
 import type { Region } from '../../src/region/types.js';
 import { DutyCycle } from '../duty-cycle/duty-cycle.js';
 import { JoinBackoff } from '../duty-cycle/join-backoff.js';
@@ -21,6 +22,7 @@ import {
   buildDeviceJoinRequest,
   buildUplink,
   createDeviceSession,
+  createRootSession,
   openDownlink,
   openJoinAccept,
   type LorawanVersion,
@@ -451,7 +453,8 @@ export class ClassADevice {
     if (p.kind === 'join-request') {
       const devNonce = this.devNonceCounter++;
       p.devNonce = devNonce;
-      phyPayload = buildDeviceJoinRequest(this.version, this.rootKeys(), devNonce);
+      phyPayload = buildDeviceJoinRequest(this.version, this.rootKeys(), devNonce,
+        this.rootFrames());
       this.backoff.record(now, toaMs);
       this.stats.joinRequests++;
       // TS001-1.0.4 §6.2.6: Join-Accept windows use JOIN_ACCEPT_DELAY1/2, RX1 offset 0 and the
@@ -568,6 +571,14 @@ export class ClassADevice {
     return root;
   }
 
+  /** The root key expanded once, at the first Join-Request (root keys never change). */
+  private rootFrames(): FrameSession {
+    this.rootFramesCache ??= createRootSession(this.version, this.rootKeys());
+    return this.rootFramesCache;
+  }
+
+  private rootFramesCache: FrameSession | undefined;
+
   // ---- ADR (TS001-1.0.4 §4.3.1.1) -----------------------------------------------------------
 
   private adrBeforeUplink(): void {
@@ -644,7 +655,8 @@ export class ClassADevice {
   }
 
   private acceptJoin(p: Pending, phyPayload: Uint8Array): boolean {
-    const r = openJoinAccept(this.version, this.rootKeys(), p.devNonce!, phyPayload);
+    const r = openJoinAccept(this.version, this.rootKeys(), p.devNonce!, phyPayload,
+      this.rootFrames());
     if (r === undefined) return false;
     this.session = r.session;
     this.fCntUp = 0;

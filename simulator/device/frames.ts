@@ -92,19 +92,35 @@ export interface RootKeys {
   nwkKey?: Uint8Array;
 }
 
-/** The frame session of a device's root key: AppKey in 1.0.x, NwkKey in 1.1. */
-function rootSession(version: LorawanVersion, root: RootKeys): FrameSession {
+/**
+ * The frame session of a device's root key (AppKey in 1.0.x, NwkKey in 1.1), expanded once:
+ * pass it to the join functions below for every Join-Request and Join-Accept of the device
+ * rather than have each call expand the key again.
+ *
+ * @throws {TypeError} when the root key the version needs is missing or not 16 bytes
+ * @example
+ * ```ts
+ * const rootFrames = createRootSession('1.0', root);
+ * const jr = buildDeviceJoinRequest('1.0', root, 7, rootFrames);
+ * ```
+ */
+export function createRootSession(version: LorawanVersion, root: RootKeys): FrameSession {
   const keys: FrameKeys = version === '1.1' ? { nwkKey: root.nwkKey! } : { appKey: root.appKey };
   return createFrameSession(keys, { lorawan: version });
 }
 
-/** Builds a Join-Request (TS001-1.0.4 §6.2.4); its MIC uses NwkKey in 1.1, AppKey in 1.0. */
+/**
+ * Builds a Join-Request (TS001-1.0.4 §6.2.4); its MIC uses NwkKey in 1.1, AppKey in 1.0.
+ *
+ * @param rootFrames the same keys from {@link createRootSession}, if already expanded
+ */
 export function buildDeviceJoinRequest(
   version: LorawanVersion,
   root: RootKeys,
   devNonce: number,
+  rootFrames: FrameSession = createRootSession(version, root),
 ): Uint8Array {
-  return rootSession(version, root).buildJoinRequest({
+  return rootFrames.buildJoinRequest({
     joinEui: root.joinEui,
     devEui: root.devEui,
     devNonce,
@@ -127,6 +143,7 @@ export interface JoinAcceptResult {
 /**
  * Decrypts and checks a Join-Accept, then derives the session keys.
  *
+ * @param rootFrames the root key from {@link createRootSession}, if already expanded
  * @returns `undefined` when the frame is not a Join-Accept for this device (bad MIC, wrong
  *   length or type): a device silently ignores such frames.
  */
@@ -135,12 +152,13 @@ export function openJoinAccept(
   root: RootKeys,
   devNonce: number,
   phyPayload: Uint8Array,
+  rootFrames?: FrameSession,
 ): JoinAcceptResult | undefined {
   // JSIntKey (1.1 with OptNeg) is derived from NwkKey and the DevEUI (TS001-1.1 §6.1.1.3).
   const joinRequest = { joinEui: root.joinEui, devNonce, devEui: root.devEui };
   let f;
   try {
-    f = rootSession(version, root).decode(phyPayload, { joinRequest });
+    f = (rootFrames ?? createRootSession(version, root)).decode(phyPayload, { joinRequest });
   } catch {
     return undefined;
   }
@@ -202,15 +220,18 @@ export interface JoinAcceptSpec {
 /**
  * Network side: builds the encrypted Join-Accept answering `devNonce` (TS001-1.0.4 §6.2.5,
  * TS001-1.1 §6.2.3).
+ *
+ * @param rootFrames the root key from {@link createRootSession}, if already expanded
  */
 export function buildDeviceJoinAccept(
   version: LorawanVersion,
   root: RootKeys,
   devNonce: number,
   spec: JoinAcceptSpec,
+  rootFrames: FrameSession = createRootSession(version, root),
 ): Uint8Array {
   const optNeg = version === '1.1' && spec.optNeg !== false;
-  return rootSession(version, root).buildJoinAccept({
+  return rootFrames.buildJoinAccept({
     joinNonce: spec.joinNonce,
     netId: spec.netId,
     devAddr: spec.devAddr,

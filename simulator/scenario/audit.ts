@@ -45,6 +45,36 @@ export class DutyCycleAudit {
 
   /** Records a transmission of `who` and checks the hour ending with it. */
   record(who: string, frequencyHz: number, startMs: number, toaMs: number): void {
+    this.recordIn(who, this.tracksOf(who), frequencyHz, startMs, toaMs);
+  }
+
+  /**
+   * The same as {@link DutyCycleAudit.record} for one transmitter, found once rather than
+   * looked up by name at each transmission.
+   *
+   * @example
+   * ```ts
+   * const recordDev1 = audit.recorderFor('dev-1');
+   * recordDev1(868.1e6, startMs, toaMs);
+   * ```
+   */
+  recorderFor(who: string): (frequencyHz: number, startMs: number, toaMs: number) => void {
+    const perBand = this.tracksOf(who);
+    return (frequencyHz, startMs, toaMs) => this.recordIn(who, perBand, frequencyHz, startMs,
+      toaMs);
+  }
+
+  private tracksOf(who: string): (Track | undefined)[] {
+    let perBand = this.tracks.get(who);
+    if (perBand === undefined) {
+      perBand = [];
+      this.tracks.set(who, perBand);
+    }
+    return perBand;
+  }
+
+  private recordIn(who: string, perBand: (Track | undefined)[], frequencyHz: number,
+    startMs: number, toaMs: number): void {
     let bi = -1;
     for (let i = 0; i < this.bands.length; i++) {
       const b = this.bands[i]!;
@@ -61,11 +91,6 @@ export class DutyCycleAudit {
     }
     const band = this.bands[bi]!;
     if (band.dutyCycle >= 1) return;
-    let perBand = this.tracks.get(who);
-    if (perBand === undefined) {
-      perBand = [];
-      this.tracks.set(who, perBand);
-    }
     let t = perBand[bi];
     if (t === undefined) {
       t = { starts: [], ends: [], head: 0 };

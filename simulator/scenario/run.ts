@@ -273,6 +273,7 @@ export class Simulation {
         const devRng = readingRng.fork();
         const generator = createReadingGenerator(group.reading, devRng, group.periodMinutes, codec);
         const encoded = options.keepReadings ? new Map<string, unknown>() : undefined;
+        const audit = this.audit.recorderFor(name);
         const share = group.confirmedShare ?? 0;
         const startEpoch = this.startEpochMs;
         const device = new ClassADevice({
@@ -305,7 +306,7 @@ export class Simulation {
           dr: this.initialDr(net.initialDr ?? 'link', links, installationMarginDb),
           recordTrace: false,
           // The device's own record travels with its frames: no look-up by name per frame.
-          radio: { transmit: (tx) => this.transmit(tx, sim) },
+          radio: { transmit: (tx) => this.transmit(tx, sim, audit) },
         });
         const sim: SimDevice = { name, devEui, group, category: codec.category, codec, position,
           links,
@@ -362,10 +363,11 @@ export class Simulation {
     this.engine.run({ untilMs: Math.min(untilMs, this.endMs) });
   }
 
-  private transmit(tx: Transmission, dev: SimDevice): void {
+  private transmit(tx: Transmission, dev: SimDevice,
+    audit: (frequencyHz: number, startMs: number, toaMs: number) => void): void {
     const rate = this.region.dataRates[tx.dr]!;
     this.transmissions++;
-    this.audit.record(tx.device, tx.frequencyHz, tx.startMs, tx.toaMs);
+    audit(tx.frequencyHz, tx.startMs, tx.toaMs);
     const band = this.subBandOf(tx.frequencyHz);
     if (band) {
       const hourly = this.airtime.get(band.name)!;
