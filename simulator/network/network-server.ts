@@ -277,16 +277,13 @@ export class NetworkServer {
     const { fCnt32, retransmission } = reconstructFCnt32(dev.fCntUpNext, frame.fhdr.fCnt);
     const message = best.phyPayload.subarray(0, frame.micOffset);
     const txCh = Math.max(0, this.channelPlan.indexOf(best.frequencyHz));
-    const micOk = (fCnt: number): boolean => (s.version === '1.1'
-      ? verifyUplinkMic11(s.sNwkSIntKey, s.fNwkSIntKey, { devAddr: s.devAddr, fCnt, message,
-        confFCnt: 0, txDr: best.dr, txCh }, frame.mic)
-      : verifyUplinkMic10(s.fNwkSIntKey, { devAddr: s.devAddr, fCnt, message }, frame.mic));
-    if (!micOk(fCnt32)) {
+    if (!micMatches(s, message, fCnt32, best.dr, txCh, frame.mic)) {
       // An old frame played again: its 16 bits read as a future counter, so the MIC fails there;
       // it matches at the counter it had, below the next expected one.
       const past = (dev.fCntUpNext & ~0xffff) + frame.fhdr.fCnt;
-      if (past < dev.fCntUpNext && micOk(past)) this.stats.replays++;
-      else this.stats.micFailures++;
+      if (past < dev.fCntUpNext && micMatches(s, message, past, best.dr, txCh, frame.mic)) {
+        this.stats.replays++;
+      } else this.stats.micFailures++;
       return;
     }
     if (retransmission) {
@@ -440,6 +437,15 @@ export class NetworkServer {
     this.stats.downlinkRefused++;
     return false;
   }
+}
+
+/** True when `mic` is the uplink MIC of `message` at `fCnt` (compared in constant time). */
+function micMatches(s: Session, message: Uint8Array, fCnt: number, txDr: number, txCh: number,
+  mic: Uint8Array): boolean {
+  return s.version === '1.1'
+    ? verifyUplinkMic11(s.sNwkSIntKey, s.fNwkSIntKey, { devAddr: s.devAddr, fCnt, message,
+      confFCnt: 0, txDr, txCh }, mic)
+    : verifyUplinkMic10(s.fNwkSIntKey, { devAddr: s.devAddr, fCnt, message }, mic);
 }
 
 /** Where and when a receive window opens. */
