@@ -212,7 +212,7 @@ export class NetworkServer {
   }
 
   private process(copies: GatewayCopy[]): void {
-    copies.sort((a, b) => b.snrDb - a.snrDb);
+    sortBySnrDescending(copies);
     const first = copies[0]!;
     const mType = first.phyPayload[0]! >> 5;
     if (mType === MType.JoinRequest) this.join(copies);
@@ -436,6 +436,23 @@ export class NetworkServer {
     }
     this.stats.downlinkRefused++;
     return false;
+  }
+}
+
+/**
+ * Best SNR first, ties in arrival order: the order of a stable `sort((a, b) => b.snrDb -
+ * a.snrDb)`, by insertion, as a packet has a handful of copies and the built-in sort
+ * allocates its work space on every call.
+ */
+function sortBySnrDescending(copies: GatewayCopy[]): void {
+  for (let i = 1; i < copies.length; i++) {
+    const c = copies[i]!;
+    let j = i - 1;
+    while (j >= 0 && copies[j]!.snrDb < c.snrDb) {
+      copies[j + 1] = copies[j]!;
+      j--;
+    }
+    copies[j + 1] = c;
   }
 }
 

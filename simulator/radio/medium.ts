@@ -91,6 +91,8 @@ export interface MediumStats {
 // cannot overlap it (a 255-byte SF12 packet lasts under 10 s).
 const HORIZON_MS = 30_000;
 
+const NO_INTERFERERS: readonly Interferer[] = Object.freeze([]);
+
 /**
  * The radio medium shared by the devices and gateways of a scenario.
  *
@@ -313,16 +315,17 @@ export class Medium<T = unknown> {
     channel: { list: (Emission<T> | undefined)[]; head: number },
     e: Emission<T>,
     gatewayIndex: number,
-  ): Interferer[] {
-    const out: Interferer[] = [];
+  ): readonly Interferer[] {
+    // Most packets overlap nothing: the shared empty list then spares an array per gateway.
+    let out: Interferer[] | undefined;
     for (let i = channel.head; i < channel.list.length; i++) {
       const o = channel.list[i]!;
       if (o === e || o.endMs <= e.startMs || o.startMs >= e.endMs) continue;
       const k = o.links.gateways.indexOf(gatewayIndex);
       if (k < 0) continue;
       const overlapMs = Math.min(o.endMs, e.endMs) - Math.max(o.startMs, e.startMs);
-      out.push({ sf: o.sf, powerDbm: o.powerDbm[k]!, overlapMs });
+      (out ??= []).push({ sf: o.sf, powerDbm: o.powerDbm[k]!, overlapMs });
     }
-    return out;
+    return out ?? NO_INTERFERERS;
   }
 }
