@@ -93,6 +93,11 @@ const HORIZON_MS = 30_000;
 
 const NO_INTERFERERS: readonly Interferer[] = Object.freeze([]);
 
+const TEMPLATE_LENGTH = 64;
+// Never handed out or written: only sliced.
+const DOUBLES: number[] = Array.from({ length: TEMPLATE_LENGTH }, () => 0.5);
+const ZEROS: number[] = Array.from({ length: TEMPLATE_LENGTH }, () => 0);
+
 /**
  * The radio medium shared by the devices and gateways of a scenario.
  *
@@ -207,9 +212,12 @@ export class Medium<T = unknown> {
   }): Emission<T> {
     const { links } = packet;
     const n = links.gateways.length;
-    // Plain arrays: cheaper than typed arrays at these sizes, and short-lived.
-    const powerDbm: number[] = new Array<number>(n);
-    const locked: number[] = new Array<number>(n).fill(0);
+    // Plain arrays: cheaper than typed arrays at these sizes, and short-lived. Sliced from
+    // templates, they start with their final element kinds (doubles, small integers) instead
+    // of being copied over when the first double is stored.
+    const powerDbm: number[] = n <= TEMPLATE_LENGTH ? DOUBLES.slice(0, n) : new Array<number>(n);
+    const locked: number[] = n <= TEMPLATE_LENGTH ? ZEROS.slice(0, n)
+      : new Array<number>(n).fill(0);
     const sigma = this.fadingSigmaDb;
     const gain = packet.txPowerDbm + this.deviceGain;
     for (let k = 0; k < n; k++) {
