@@ -321,8 +321,13 @@ export class NetworkServer {
       for (const c of cmds) this.macCommand(dev, c, copies, answers);
     }
 
-    dev.history.push({ fCnt: fCnt32, maxSnrDb: best.snrDb });
-    if (dev.history.length > ADR_HISTORY_LENGTH) dev.history.shift();
+    // A full history recycles its oldest entry: no new object per uplink for the collector.
+    const entry = dev.history.length >= ADR_HISTORY_LENGTH ? dev.history.shift()! : undefined;
+    if (entry) {
+      entry.fCnt = fCnt32;
+      entry.maxSnrDb = best.snrDb;
+      dev.history.push(entry);
+    } else dev.history.push({ fCnt: fCnt32, maxSnrDb: best.snrDb });
     if (frame.fhdr.fCtrl.adr && this.adr !== false) this.runAdr(dev, best.dr, answers);
 
     if (frame.fPort !== null && frame.fPort > 0) {
