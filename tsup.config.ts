@@ -1,7 +1,21 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-// One build for the three public subpaths (ESM + CJS + types) and one for the CLI (ESM only,
-// with a shebang). The CLI is kept apart so that the library entries never pull in node: modules.
+/**
+ * The CLI (ESM only, with a shebang), kept apart so that the library entries never pull in
+ * node: modules. `npm start` builds only this (tsup.cli.config.ts): the simulation needs no
+ * type declarations and no codec scripts, and a newcomer should not wait for them.
+ */
+export const cliBuild: Options = {
+  entry: { 'cli/main': 'cli/main.ts' },
+  format: ['esm'],
+  dts: false,
+  clean: false,
+  target: 'node20',
+  platform: 'node',
+  banner: { js: '#!/usr/bin/env node' },
+};
+
+// One build for the three public subpaths (ESM + CJS + types), and the CLI.
 export default defineConfig([
   {
     entry: {
@@ -17,13 +31,5 @@ export default defineConfig([
     platform: 'neutral',
     treeshake: true,
   },
-  {
-    entry: { 'cli/main': 'cli/main.ts' },
-    format: ['esm'],
-    dts: false,
-    clean: false,
-    target: 'node20',
-    platform: 'node',
-    banner: { js: '#!/usr/bin/env node' },
-  },
+  cliBuild,
 ]);

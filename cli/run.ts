@@ -1,3 +1,4 @@
+import pkg from '../package.json' with { type: 'json' };
 import { COMMANDS } from './commands.js';
 import { processIo, type Io } from './io.js';
 
@@ -10,6 +11,10 @@ function usage(): string {
 /** Runs the CLI with `argv` (the words after `loire`) and returns the exit status. */
 export async function runCli(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    io.out(pkg.version);
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
     return name === undefined ? 2 : 0;

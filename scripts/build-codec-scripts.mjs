@@ -4,8 +4,11 @@
  * after tsup). Each body is the codec plus the TS013 wrapper, bundled by esbuild into an IIFE
  * that defines `__loireCodec` (with `create(options)` returning the bound TS013 functions), then
  * lowered to ES5 by the TypeScript compiler. `loire codec build` adds a network server's glue.
- * Examples and JSON Schemas are emptied in the bundle: they are registry metadata (the ts013
- * target writes them beside the script), not needed to decode.
+ * Examples, JSON Schemas and descriptions are emptied in the bundle: they are registry metadata
+ * (the ts013 target writes them beside the script), not needed to decode. `encodeUplink` is
+ * left out too: a network server never encodes what a device sends, and the glue does not
+ * expose it (see {@link SERVER_UNUSED_KEYS}). Template literals become `+` chains before the
+ * ES5 lowering (shorter than the `"".concat()` calls TypeScript writes).
  *
  * Every body is checked: it must parse as ES5 (acorn), use no ES2015+ built-in (a token list,
  * named in the failure with the codec and line), and leave room for the glue under 40 KiB.
@@ -26,10 +29,28 @@ const TS013 = resolve(ROOT, 'codecs', 'framework', 'ts013.ts');
 /** The glue of `cli/codec-script.ts` is under this; the body must leave room for it. */
 const GLUE_ALLOWANCE = 1024;
 /**
- * Definition members that are metadata for the registry, not needed to run: emptied in the
- * bundle so that examples and schemas do not count against the 40 KiB of a script.
+ * Object-literal keys whose values are metadata for the registry, not needed to run: emptied in
+ * the bundle so that they do not count against the 40 KiB of a script. Each key is checked to
+ * be read at run time only to build registry metadata (grep the codecs before adding one):
+ * `examples`, `uplinkSchema`, `downlinkSchema` of a CodecDefinition; `packetSchema` and
+ * `packetDescription` of a NAS packet (codecs/vendors/nas/format/packet.ts), read only by
+ * `nasCodec` to build the schemas and `messageTypes`. A generic key such as `description` or
+ * `schema` is not in the list: the OMS layer reads `description` at run time to name records.
  */
-const METADATA_KEYS = new Set(['examples', 'uplinkSchema', 'downlinkSchema']);
+const METADATA_KEYS = new Set(['examples', 'uplinkSchema', 'downlinkSchema', 'packetSchema',
+  'packetDescription']);
+/**
+ * Object-literal keys (properties or methods) left out of server scripts: `encodeUplink`, of a
+ * CodecDefinition, of the bound TS013 functions (`bindTs013`) and of NAS packets that only
+ * travel uplink. TS013-1.0.0 gives a network server decodeUplink, encodeDownlink and
+ * decodeDownlink (and The Things Stack normalizeUplink); the glue of cli/codec-script.ts exposes
+ * only those, so `encodeUplink` in a script was unreachable and only cost bytes. Simulators and
+ * firmware tests call it through the library (`loire/codecs`), which keeps it. In a script the
+ * member is removed, so `__loireCodec.create().encodeUplink` is absent.
+ */
+const SERVER_UNUSED_KEYS = new Set(['encodeUplink']);
+/** A quick test for sources that hold none of these keys (they are passed through). */
+const STRIPPED_KEYS = new RegExp(`\\b(${[...METADATA_KEYS, ...SERVER_UNUSED_KEYS].join('|')})\\b`);
 const MAX_SCRIPT_BYTES = 40960;
 
 /** ES5 versions of the helpers TypeScript emits when lowering (used with noEmitHelpers). */
@@ -144,16 +165,30 @@ async function discover(families) {
   return codecs;
 }
 
-/** Replaces the value of every `examples` / `*Schema` property with an empty one. */
+/**
+ * Replaces the value of every {@link METADATA_KEYS} property with an empty one of its type (the
+ * NAS packet keys are removed), and removes every {@link SERVER_UNUSED_KEYS} property or method.
+ */
 function stripMetadata(context) {
   const f = context.factory;
-  const empty = (key) => (key === 'examples' ? f.createArrayLiteralExpression([])
-    : f.createObjectLiteralExpression([]));
+  const empty = (key) => {
+    if (key === 'examples') return f.createArrayLiteralExpression([]);
+    return f.createObjectLiteralExpression([]);
+  };
   const visit = (node) => {
-    if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
+    const member = ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node) ||
+      (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent));
+    if (member) {
       const named = ts.isIdentifier(node.name) || ts.isStringLiteral(node.name);
       const key = named ? node.name.text : '';
-      if (METADATA_KEYS.has(key)) return f.createPropertyAssignment(key, empty(key));
+      // NAS packet metadata and encodeUplink are dropped outright (an absent optional member
+      // reads as undefined): nothing in a script reads them.
+      if (key === 'packetSchema' || key === 'packetDescription' || SERVER_UNUSED_KEYS.has(key)) {
+        return undefined;
+      }
+      if (METADATA_KEYS.has(key) || SERVER_UNUSED_KEYS.has(key)) {
+        return f.createPropertyAssignment(key, empty(key));
+      }
     }
     return ts.visitEachChild(node, visit, context);
   };
@@ -166,7 +201,7 @@ const metadataPlugin = {
   setup(b) {
     b.onLoad({ filter: /[\\/]codecs[\\/].*\.ts$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
-      if (!/\b(examples|uplinkSchema|downlinkSchema)\b/.test(source)) return undefined;
+      if (!STRIPPED_KEYS.test(source)) return undefined;
       const out = ts.transpileModule(source, {
         fileName: args.path,
         compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext },
@@ -183,17 +218,19 @@ async function bundleCodec(entry) {
     : `import { ${entry.family.name} as list } from ${JSON.stringify(entry.family.path)};\n` +
       `var codec; for (var i = 0; i < list.length; i++) ` +
       `if (list[i].id === ${JSON.stringify(entry.id)}) codec = list[i];`;
+  // `__loireCodec` is declared by a banner and assigned by the bundle, rather than made the
+  // IIFE's `globalName`: esbuild's export helpers for a global name cost some 400 bytes.
   const contents = [
     imports,
     `import { bindTs013 } from ${JSON.stringify(TS013)};`,
-    'export function create(options) { return bindTs013(codec, options); }',
+    '__loireCodec = { create: function (options) { return bindTs013(codec, options); } };',
   ].join('\n');
   const result = await build({
     stdin: { contents, resolveDir: ROOT, loader: 'js' },
     bundle: true,
     write: false,
     format: 'iife',
-    globalName: '__loireCodec',
+    banner: { js: 'var __loireCodec;' },
     platform: 'neutral',
     target: 'es2020',
     charset: 'ascii',
@@ -205,9 +242,35 @@ async function bundleCodec(entry) {
   return result.outputFiles[0].text;
 }
 
+/**
+ * Template literals as `+` chains: TypeScript lowers them to `"".concat(a, ": ")` calls, a few
+ * bytes longer each. The values joined in codec messages are strings and numbers, for which
+ * `+` and `concat` give the same text.
+ */
+function templatesToPlus(context) {
+  const f = context.factory;
+  const plus = (a, b) => f.createBinaryExpression(a, ts.SyntaxKind.PlusToken, b);
+  const visit = (node) => {
+    if (!ts.isTemplateExpression(node)) return ts.visitEachChild(node, visit, context);
+    // An empty head is left out when text follows the first value, which already makes the
+    // first + a string concatenation; otherwise it stays.
+    const spans = node.templateSpans;
+    const skipHead = node.head.text === '' && spans[0].literal.text !== '';
+    let e = skipHead ? undefined : f.createStringLiteral(node.head.text);
+    for (const span of spans) {
+      const value = f.createParenthesizedExpression(ts.visitNode(span.expression, visit));
+      e = e === undefined ? value : plus(e, value);
+      if (span.literal.text !== '') e = plus(e, f.createStringLiteral(span.literal.text));
+    }
+    return f.createParenthesizedExpression(e);
+  };
+  return (sourceFile) => ts.visitNode(sourceFile, visit);
+}
+
 function lowerToEs5(code) {
   const out = ts.transpileModule(code, {
     fileName: 'codec.js',
+    transformers: { before: [templatesToPlus] },
     compilerOptions: {
       target: ts.ScriptTarget.ES5,
       noEmitHelpers: true,
@@ -237,8 +300,8 @@ async function main() {
     const found = checkEs5(entry.id, text);
     const bytes = Buffer.byteLength(text);
     // A codec bundled with its siblings is a build fault; one that is too large on its own
-    // (NAS UL20xx, UM30xx) is recorded: the library and CLI serve it, `loire codec build`
-    // refuses it with TOO_LARGE, naming the size.
+    // is recorded (none is today; the NAS codecs come closest): the library and CLI serve it,
+    // `loire codec build` refuses it with TOO_LARGE, naming the size.
     const oversize = bytes > MAX_SCRIPT_BYTES - GLUE_ALLOWANCE;
     if (oversize && !entry.own) {
       found.push(`${entry.id}: body is ${bytes} bytes even minified (export the definition by ` +

@@ -7,6 +7,7 @@
 import { frameAirtime, LORAWAN_OVERHEAD_BYTES } from '../../src/airtime/frame.js';
 import { loraAirtime, type Airtime } from '../../src/airtime/lora.js';
 import { regionById } from '../../src/region/index.js';
+import type { Region } from '../../src/region/types.js';
 import { intOption, parseArgs, UsageError } from '../args.js';
 import { reportError, type Io } from '../io.js';
 
@@ -36,7 +37,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       throw new UsageError(`unexpected argument '${args.positionals[0]}'`);
     }
     const v = args.values;
-    const region = regionById(v.region ?? 'eu868');
+    const region = regionOption(v.region ?? 'eu868');
 
     if ((v.bytes === undefined) === (v['app-bytes'] === undefined)) {
       throw new UsageError('give exactly one of --bytes or --app-bytes');
@@ -54,6 +55,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         throw new UsageError('give --dr or --sf/--bw, not both');
       }
       const dr = intOption(v.dr, 'dr', 0, 15);
+      if (!region.dataRates.some((d, i) => i === dr && d !== undefined)) {
+        const known = region.dataRates.flatMap((d, i) => (d === undefined ? [] : [i]));
+        throw new UsageError(`--dr: DR${dr} is not among loire's ${region.id} data rates ` +
+          `(${known.join(', ')})`);
+      }
       // A LoRaWAN frame at a DR cannot exceed the region's M (RP002-1.0.1, maximum payload
       // tables; the larger "no repeater" value): a bigger one would never be sent, so its time
       // on air and uplinks per hour would mislead. --sf/--bw stays free for raw radio figures.
@@ -106,6 +112,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (e) {
     return reportError(e, io, json);
+  }
+}
+
+/** The region named by `--region`, or a usage error naming the flag and the known regions. */
+function regionOption(name: string): Region {
+  try {
+    return regionById(name);
+  } catch (e) {
+    throw new UsageError(`--region: ${(e as Error).message.replace(/^region: /, '')}`);
   }
 }
 

@@ -6,10 +6,10 @@
  *   loire codec decode <id> <hex|base64> --fport N [--recv-time ISO] [--style S] [--downlink]
  *                      [--json]
  *   loire codec encode <id> --data '<json>' [--fport N] [--uplink] [--json]
- *   loire codec build <id> --target chirpstack|tts|ts013 [-o FILE] [--style S]
+ *   loire codec build <id> --target chirpstack|tts|ts013 [-o FILE] [--style S] [--json]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json' with { type: 'json' };
 import {
@@ -24,6 +24,7 @@ import {
   type Ts013Options,
 } from '../../codecs/index.js';
 import { bytesToHex, parseBytes } from '../../src/bytes/hex.js';
+import { LoireError } from '../../src/errors.js';
 import { intOption, parseArgs, UsageError } from '../args.js';
 import {
   MAX_SCRIPT_BYTES,
@@ -40,6 +41,7 @@ const USAGE = [
   '                          [--downlink] [--json]',
   "       loire codec encode <id> --data '<json>' [--fport N] [--uplink] [--json]",
   '       loire codec build <id> --target chirpstack|tts|ts013 [-o FILE] [--style S]',
+  '                         [--json]',
 ].join('\n');
 
 /** Runs `loire codec ...`; returns the exit status. */
@@ -107,6 +109,18 @@ function list(argv: string[], io: Io): number {
   return 0;
 }
 
+/** The payload argument as bytes, or an error saying it is neither hex nor base64, and why. */
+function payloadBytes(text: string): Uint8Array {
+  try {
+    return parseBytes(text);
+  } catch (e) {
+    const shown = JSON.stringify(text.length > 60 ? text.slice(0, 60) + '...' : text);
+    throw new LoireError('BAD_ENCODING',
+      `<payload>: neither hex nor base64 (${(e as Error).message}): ${shown}`,
+      { field: 'payload' });
+  }
+}
+
 function decode(argv: string[], io: Io): number {
   const args = parseArgs(argv, {
     values: ['fport', 'recv-time', 'style'],
@@ -123,7 +137,7 @@ function decode(argv: string[], io: Io): number {
     throw new UsageError(`--recv-time: expected an ISO 8601 time, got '${recvTime}'`);
   }
   const options = styleOptions(codec, args.values['style']);
-  const input = { bytes: parseBytes(payload), fPort, ...(recvTime ? { recvTime } : {}) };
+  const input = { bytes: payloadBytes(payload), fPort, ...(recvTime ? { recvTime } : {}) };
   const result = args.flags['downlink']
     ? decodeDownlink(codec, input, options)
     : decodeUplink(codec, input, options);
@@ -186,9 +200,14 @@ function scriptsDir(): string {
   throw new UsageError('codec scripts are not built: run `npm run build` first', 'NOT_BUILT');
 }
 
-/** Reads the prebuilt ES5 body of one codec from dist/codec-scripts. */
-export function readCodecBody(id: string): string {
-  const dir = scriptsDir();
+/**
+ * Reads the prebuilt ES5 body of one codec from dist/codec-scripts (or `dir`, which holds an
+ * `index.json` in the same shape).
+ *
+ * @throws UsageError `NOT_BUILT` when there is no body, `TOO_LARGE` when the index records the
+ *   body as over the script limit.
+ */
+export function readCodecBody(id: string, dir: string = scriptsDir()): string {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
     scripts: { id: string; file: string; bytes: number; oversize?: boolean }[];
   };
@@ -204,9 +223,9 @@ export function readCodecBody(id: string): string {
   return readFileSync(join(dir, entry.file), 'utf8');
 }
 
-/** True when the built body of `id` is too large for a network-server script. */
-export function isOversizeCodec(id: string): boolean {
-  const index = JSON.parse(readFileSync(join(scriptsDir(), 'index.json'), 'utf8')) as {
+/** True when the built body of `id` (in dist/codec-scripts or `dir`) is too large for a script. */
+export function isOversizeCodec(id: string, dir: string = scriptsDir()): boolean {
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
     scripts: { id: string; oversize?: boolean }[];
   };
   return index.scripts.find((s) => s.id === id)?.oversize === true;
@@ -247,12 +266,15 @@ export function buildCodecScript(
 function build(argv: string[], io: Io): number {
   // `-o FILE` is the one short flag; parseArgs knows long ones only.
   const words = argv.map((w) => (w === '-o' ? '--output' : w));
-  const args = parseArgs(words, { values: ['target', 'output', 'style'] });
+  const args = parseArgs(words, { values: ['target', 'output', 'style'], booleans: ['json'] });
   const [id, ...extra] = args.positionals;
   const codec = requireCodec(id);
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
   const target = args.values['target'] as ScriptTarget | undefined;
-  if (target === undefined || !SCRIPT_TARGETS.includes(target)) {
+  if (target === undefined) {
+    throw new UsageError(`--target is required: one of ${SCRIPT_TARGETS.join(', ')}`);
+  }
+  if (!SCRIPT_TARGETS.includes(target)) {
     throw new UsageError(`--target: expected one of ${SCRIPT_TARGETS.join(', ')}, got ` +
       `'${String(target)}'`);
   }
@@ -267,11 +289,19 @@ function build(argv: string[], io: Io): number {
     return 0;
   }
   const file = resolve(output);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, script);
-  const written = [file];
-  if (target === 'ts013') written.push(...writeTs013Extras(codec, dirname(file), style));
-  for (const f of written) io.err(`loire: wrote ${basename(f)} (${readFileSync(f).length} bytes)`);
+  const written: string[] = [];
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, script);
+    written.push(file);
+    if (target === 'ts013') written.push(...writeTs013Extras(codec, dirname(file), style));
+  } catch (e) {
+    // A directory given as FILE, a read-only place: say which and why, not a stack trace.
+    throw new UsageError(`-o ${output}: cannot write: ${(e as Error).message}`, 'WRITE_FAILED');
+  }
+  for (const f of written) {
+    io.err(`loire: wrote ${relative(process.cwd(), f) || f} (${readFileSync(f).length} bytes)`);
+  }
   return 0;
 }
 

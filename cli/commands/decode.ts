@@ -73,8 +73,10 @@ function keysOf(args: ParsedArgs, lorawan: LorawanVersion): FrameKeys {
     if (text === undefined) continue;
     // The value is a secret: errors name the flag and the length, never the digits.
     if (!/^[0-9a-fA-F]{32}$/.test(text.trim())) {
+      const n = text.trim().length;
       throw new UsageError(
-        `--${flag}: expected 32 hex digits, got ${text.trim().length} characters`,
+        `--${flag}: expected 32 hex digits, got ${n} characters` +
+          (n === 32 ? ', not all of them hex digits' : ''),
         'BAD_ENCODING',
       );
     }
@@ -156,12 +158,12 @@ function frameOf(args: ParsedArgs): Uint8Array {
   const text = args.positionals[0]!;
   try {
     return parseBytes(text);
-  } catch {
-    // JSON quoting keeps the report on one line whatever the input holds.
+  } catch (e) {
+    // JSON quoting keeps the report on one line whatever the input holds; the reason (an odd
+    // number of hex digits, a character base64 lacks) tells a truncated paste from a typo.
     const shown = JSON.stringify(text.length > 60 ? text.slice(0, 60) + '...' : text);
-    throw new LoireError('BAD_ENCODING', `<frame>: neither hex nor base64: ${shown}`, {
-      field: 'frame',
-    });
+    throw new LoireError('BAD_ENCODING',
+      `<frame>: neither hex nor base64 (${(e as Error).message}): ${shown}`, { field: 'frame' });
   }
 }
 
@@ -183,6 +185,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.out(JSON.stringify(view));
     } else {
       io.out(frameText(frame));
+      // A 1.0 uplink past FCnt 65535 carries only the 16 low bits, and its MIC then fails
+      // unless the receiver restores the others (TS001-1.0.4 §4.3.1.5): say how.
+      if (frame.type === 'data' && frame.uplink && frame.micValid === false &&
+        options.fCnt === undefined && options.lorawan !== '1.1') {
+        io.err(`loire: the MIC fails with FCnt ${frame.fCnt}; if the device is past 65535, ` +
+          'give the counter expected next with --fcnt');
+      }
       if (view.decoded !== undefined) {
         const text = JSON.stringify(view.decoded, null, 2).replace(/\n/g, '\n  ');
         io.out(`${'decoded'.padEnd(15)} ${text}`);

@@ -15,7 +15,7 @@ import {
   validateTrace,
   type ValidationKeys,
   type ValidateOptions,
-} from '../../simulator/validate/validate.js';
+} from '../../simulator/validate/index.js';
 import { parseArgs, UsageError } from '../args.js';
 import { reportError, type Io } from '../io.js';
 
@@ -64,10 +64,19 @@ function readKeysFile(path: string): ValidationKeys {
   if (typeof obj !== 'object' || obj === null) {
     throw new UsageError(`--keys: ${path} is not a JSON object`);
   }
+  if (Array.isArray(obj)) throw new UsageError(`--keys: ${path} is not a JSON object`);
   const out: ValidationKeys = {};
   for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
     const field = KEY_FLAGS[k.toLowerCase()];
-    if (field !== undefined && typeof v === 'string') out[field] = key(v, `keys ${k}`) as never;
+    // A misspelt name or a value that is not a string would leave MICs silently unchecked.
+    if (field === undefined) {
+      throw new UsageError(`--keys: ${path}: unknown key '${k}' (expected ` +
+        `${Object.values(KEY_FLAGS).join(', ')})`);
+    }
+    if (typeof v !== 'string') {
+      throw new UsageError(`--keys: ${path}: ${k} is not a string of 32 hex digits`);
+    }
+    out[field] = key(v, `keys ${k}`) as never;
   }
   return out;
 }
@@ -106,8 +115,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (v[flag] !== undefined) keys[field] = key(v[flag], flag) as never;
     }
 
+    let region;
+    try {
+      region = regionById(v.region ?? 'eu868');
+    } catch (e) {
+      throw new UsageError(`--region: ${(e as Error).message.replace(/^region: /, '')}`);
+    }
     const options: ValidateOptions = {
-      region: regionById(v.region ?? 'eu868'),
+      region,
       lorawan: lorawan === '1.1' ? '1.1' : '1.0',
       keys,
       devNonce,

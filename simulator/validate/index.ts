@@ -8,4 +8,4 @@ export type {
   ValidationKeys,
   ValidationReport,
   Violation,
-} from './validate.js';
+} from './report.js';

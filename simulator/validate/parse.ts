@@ -24,6 +24,10 @@ export interface TraceFrame {
   bandwidthHz?: number;
   /** True for an FSK frame. */
   fsk?: boolean;
+  /** The concentrator's microsecond counter (`tmst`) when the trace gives it. */
+  tmstUs?: number;
+  /** True when `timeMs` comes from `tmst` alone (see {@link parseTrace}). */
+  timeFromTmst?: boolean;
   /** The PHYPayload; absent for network-server events that carry only the decrypted payload. */
   phyPayload?: Uint8Array;
   /** What a network-server event states about a frame it does not include raw. */
@@ -57,7 +61,26 @@ const num = (v: unknown): number | undefined => {
 function timeOf(o: Json, line: number): number {
   const ms = num(o.timeMs);
   if (ms !== undefined) return ms;
-  for (const key of ['time', 'received_at', 'receivedAt', 'gwTime']) {
+  if (hasAbsoluteTime(o)) return absoluteTime(o, line);
+  const tmst = num(o.tmst);
+  if (tmst !== undefined) {
+    if (!(Number.isInteger(tmst) && tmst >= 0 && tmst < 2 ** 32)) {
+      bad(line, `tmst ${tmst} is not a 32-bit microsecond counter`);
+    }
+    return tmst / 1000;
+  }
+  return bad(line, 'no time (expected timeMs, time, received_at or tmst)');
+}
+
+const ABSOLUTE_TIME_KEYS = ['time', 'received_at', 'receivedAt', 'gwTime'];
+
+function hasAbsoluteTime(o: Json): boolean {
+  return num(o.timeMs) !== undefined ||
+    ABSOLUTE_TIME_KEYS.some((k) => typeof o[k] === 'string' || typeof o[k] === 'number');
+}
+
+function absoluteTime(o: Json, line: number): number {
+  for (const key of ABSOLUTE_TIME_KEYS) {
     const v = o[key];
     if (typeof v === 'string') {
       const t = Date.parse(v);
@@ -67,9 +90,48 @@ function timeOf(o: Json, line: number): number {
     }
     if (typeof v === 'number') return v;
   }
-  const tmst = num(o.tmst);
-  if (tmst !== undefined) return tmst / 1000;
   return bad(line, 'no time (expected timeMs, time, received_at or tmst)');
+}
+
+/** Records `tmst` on a frame, and whether its time came from it alone. */
+function withTmst(frame: TraceFrame, o: Json): TraceFrame {
+  const tmst = num(o.tmst);
+  if (tmst !== undefined && Number.isInteger(tmst) && tmst >= 0 && tmst < 2 ** 32) {
+    frame.tmstUs = tmst;
+    if (!hasAbsoluteTime(o)) frame.timeFromTmst = true;
+  }
+  return frame;
+}
+
+/**
+ * The direction the MHDR gives (TS001-1.0.4 §4.2.1: MType 1, 3 and 5 go down; 0, 2, 4 and 6
+ * up), or undefined for an empty frame and for proprietary frames (MType 7).
+ */
+export function directionOnAir(phyPayload: Uint8Array): 'up' | 'down' | undefined {
+  if (phyPayload.length === 0) return undefined;
+  const mType = phyPayload[0]! >> 5;
+  if (mType === 7) return undefined;
+  return mType % 2 === 1 ? 'down' : 'up';
+}
+
+/** A frame counter stated by a network-server event: an integer of 32 bits at most. */
+function counterOf(v: unknown, line: number, field: string): number | undefined {
+  const n = num(v);
+  if (n === undefined) return undefined;
+  if (!(Number.isInteger(n) && n >= 0 && n < 2 ** 32)) {
+    bad(line, `${field} ${String(v)} is not a frame counter 0 to 4294967295`);
+  }
+  return n;
+}
+
+/** An FPort stated by a network-server event: 0 to 255. */
+function fPortOf(v: unknown, line: number, field: string): number | undefined {
+  const n = num(v);
+  if (n === undefined) return undefined;
+  if (!(Number.isInteger(n) && n >= 0 && n <= 255)) {
+    bad(line, `${field} ${String(v)} is not an FPort 0 to 255`);
+  }
+  return n;
 }
 
 /** Frequencies below 10 kHz are taken as MHz (packet forwarders), others as Hz. */
@@ -106,14 +168,18 @@ function devAddrOf(v: string, line: number, field: string): number {
 }
 
 function fromLoire(o: Json, line: number): TraceFrame {
-  const frame: TraceFrame = {
+  const phyPayload = bytesOf(o.phyPayload ?? o.phy_payload ?? o.payload, line, 'phyPayload');
+  const frame: TraceFrame = withTmst({
     line,
     source: 'loire',
     timeMs: timeOf(o, line),
-    direction: directionOf(o.direction, line),
+    // Unstated, the direction is the MHDR's: a downlink is never taken for an uplink.
+    direction: o.direction === undefined
+      ? directionOnAir(phyPayload) ?? 'up'
+      : directionOf(o.direction, line),
     frequencyHz: frequencyOf(o.frequencyHz ?? o.frequency ?? o.freq, line),
-    phyPayload: bytesOf(o.phyPayload ?? o.phy_payload ?? o.payload, line, 'phyPayload'),
-  };
+    phyPayload,
+  }, o);
   const dr = num(o.dr);
   if (dr !== undefined) frame.dr = dr;
   if (o.datr !== undefined) applyDatr(frame, o.datr, line);
@@ -128,14 +194,14 @@ function fromLoire(o: Json, line: number): TraceFrame {
 }
 
 function fromPacketForwarder(o: Json, line: number, direction: 'up' | 'down'): TraceFrame {
-  const frame: TraceFrame = {
+  const frame: TraceFrame = withTmst({
     line,
     source: direction === 'up' ? 'rxpk' : 'txpk',
     timeMs: timeOf(o, line),
     direction,
     frequencyHz: frequencyOf(o.freq, line),
     phyPayload: bytesOf(o.data, line, 'data', true),
-  };
+  }, o);
   applyDatr(frame, o.datr, line);
   return frame;
 }
@@ -161,8 +227,10 @@ function fromChirpStack(o: Json, line: number): TraceFrame {
   if (typeof o.devAddr === 'string') ev.devAddr = devAddrOf(o.devAddr, line, 'devAddr');
   const di = isObj(o.deviceInfo) ? o.deviceInfo : {};
   if (typeof di.devEui === 'string') ev.devEui = di.devEui.toLowerCase();
-  if (num(o.fCnt) !== undefined) ev.fCnt = num(o.fCnt)!;
-  if (num(o.fPort) !== undefined) ev.fPort = num(o.fPort)!;
+  const fCnt = counterOf(o.fCnt, line, 'fCnt');
+  if (fCnt !== undefined) ev.fCnt = fCnt;
+  const fPort = fPortOf(o.fPort, line, 'fPort');
+  if (fPort !== undefined) ev.fPort = fPort;
   if (typeof o.confirmed === 'boolean') ev.confirmed = o.confirmed;
   ev.frmPayload =
     typeof o.data === 'string' ? bytesOf(o.data, line, 'data', true) : new Uint8Array(0);
@@ -192,9 +260,10 @@ function fromTts(o: Json, up: Json, line: number): TraceFrame {
   const ev = frame.event!;
   if (typeof ids.dev_addr === 'string') ev.devAddr = devAddrOf(ids.dev_addr, line, 'dev_addr');
   if (typeof ids.dev_eui === 'string') ev.devEui = ids.dev_eui.toLowerCase();
-  if (num(up.f_cnt) !== undefined) ev.fCnt = num(up.f_cnt)!;
-  ev.fCnt ??= 0;
-  if (num(up.f_port) !== undefined) ev.fPort = num(up.f_port)!;
+  // The Things Stack leaves out zero values (proto3 JSON): no f_cnt is FCnt 0.
+  ev.fCnt = counterOf(up.f_cnt, line, 'f_cnt') ?? 0;
+  const fPort = fPortOf(up.f_port, line, 'f_port');
+  if (fPort !== undefined) ev.fPort = fPort;
   if (typeof up.confirmed === 'boolean') ev.confirmed = up.confirmed;
   ev.frmPayload = typeof up.frm_payload === 'string'
     ? bytesOf(up.frm_payload, line, 'frm_payload', true)
@@ -274,9 +343,33 @@ export function parseTrace(text: string): TraceFrame[] {
     try {
       value = JSON.parse(s);
     } catch (e) {
-      bad(i + 1, `not JSON (${(e as Error).message})`);
+      // JSON.parse quotes the start of the line: control bytes of a binary file would reach
+      // the terminal as they are, so they are shown as '?'.
+      const why = (e as Error).message.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?');
+      bad(i + 1, `not JSON (${why})`);
     }
     out.push(...framesOf(value, i + 1));
   }
+  countTmstForward(out);
   return out;
+}
+
+/**
+ * A `tmst` is a gateway's free-running microsecond counter: it starts at boot and wraps every
+ * 71.6 minutes, so `tmst / 1000` cannot be ordered against absolute times, nor across a wrap.
+ * A frame timed by `tmst` alone (a `txpk`, or an `rxpk` without `time`) is therefore placed
+ * forward of the frame before it in the file by the difference of their counters, modulo 2^32.
+ * This is right for one gateway's log in file order (a `txpk` follows the `rxpk` it answers);
+ * counters of different gateways are unrelated, and no trace can say how they line up.
+ */
+function countTmstForward(frames: TraceFrame[]): void {
+  let anchor: { tmstUs: number; timeMs: number } | undefined;
+  for (const f of frames) {
+    if (f.tmstUs === undefined) continue;
+    if (f.timeFromTmst && anchor !== undefined) {
+      const ahead = (f.tmstUs - anchor.tmstUs + 2 ** 32) % 2 ** 32;
+      f.timeMs = anchor.timeMs + ahead / 1000;
+    }
+    anchor = { tmstUs: f.tmstUs, timeMs: f.timeMs };
+  }
 }

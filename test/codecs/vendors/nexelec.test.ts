@@ -86,6 +86,16 @@ describe('Nexelec faults reported in other decoders', () => {
     expect((r.data as Record<string, string>).typeOfProduct).toBe('Unknown');
     expect(r.warnings).toEqual(['unknown product code 0xaa at offset 0']);
   });
+  it('warns about bytes past the last field instead of dropping them', () => {
+    // The Real Time frame of the unknown-product test above (7 bytes) plus two more bytes.
+    const short = dec(airPlus, 'ae02963527d700');
+    const long = dec(airPlus, 'ae02963527d700beef');
+    expect(long.data).toEqual(short.data);
+    expect(short.warnings).toBeUndefined();
+    expect(long.warnings).toEqual([
+      '2 trailing bytes at offset 7 not decoded (real_time is 7 bytes)',
+    ]);
+  });
   it('decodes a temperature datalog series', () => {
     // 2 values, 10 min, repetition 1; values 500 (20 °C) and 0x3FF (shown as 0).
     const bits = '000010' + '00001010' + '000001' + '0111110100' + '1111111111';

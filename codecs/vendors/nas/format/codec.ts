@@ -77,7 +77,10 @@ export function encodeNasPacket(packets: NasPacket[], data: unknown, dir: Dir): 
     known = true;
     if (p.accepts !== undefined && !p.accepts(fields)) continue;
     const w = writer(p.header, p.name);
-    p.encode(fields, w);
+    const encode = p.direction === 'uplink' ? p.encodeUplink : p.encode;
+    // A script for a network server has no uplink encoders (see NasPacket.encodeUplink).
+    if (encode === undefined) fail(`${p.name}: no encoder in this build`);
+    encode(fields, w);
     return { bytes: w.bytes, fPort: p.fPort };
   }
   if (known) fail(`${String(name)}: fields match no form of this packet`);
@@ -91,7 +94,7 @@ function schemaOf(device: NasDevice, dir: Dir): JsonSchema {
   for (const p of device.packets) {
     if (!travels(p, dir)) continue;
     const properties: Record<string, JsonSchema> = { packet_type: { const: p.name } };
-    for (const k in p.schema) properties[k] = p.schema[k]!;
+    for (const k in p.packetSchema) properties[k] = p.packetSchema[k]!;
     variants.push({ type: 'object', required: ['packet_type'], properties,
       additionalProperties: p.additional !== undefined ? p.additional : false });
   }
@@ -118,7 +121,7 @@ function messageTypes(device: NasDevice): MessageType[] {
       const seen = out.some((m) => m.name === p.name && m.direction === d &&
         m.fPorts![0] === p.fPort);
       if (!seen) out.push({ name: p.name, direction: d, fPorts: [p.fPort],
-        description: p.description });
+        description: p.packetDescription });
     }
   }
   return out;

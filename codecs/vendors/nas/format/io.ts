@@ -38,6 +38,11 @@ function sint(r: Reader, n: number, field: string): number {
   return v;
 }
 
+/** An integer of `n` bytes, little-endian, signed when `signed`; `field` names it in messages. */
+export function readInt(r: Reader, n: number, signed: boolean, field: string): number {
+  return signed ? sint(r, n, field) : uint(r, n, field);
+}
+
 /** Unsigned and signed little-endian readers; `f` names the field for messages. */
 export const u8 = (r: Reader, f: string): number => uint(r, 1, f);
 export const u16 = (r: Reader, f: string): number => uint(r, 2, f);
@@ -101,6 +106,11 @@ export const wi16 = (w: Writer, v: number, f: string): void =>
   writeIntLE(w.bytes, v, 2, `${w.what}: ${f}`);
 export const wi32 = (w: Writer, v: number, f: string): void =>
   writeIntLE(w.bytes, v, 4, `${w.what}: ${f}`);
+
+/** An integer of `n` bytes, little-endian, signed when `signed`; fails when `v` does not fit. */
+export function writeInt(w: Writer, v: number, n: number, signed: boolean, f: string): void {
+  (signed ? writeIntLE : writeUintLE)(w.bytes, v, n, `${w.what}: ${f}`);
+}
 
 /** Unsigned 64-bit little-endian, for integers up to 2^53. */
 export function w64(w: Writer, v: number, f: string): void {

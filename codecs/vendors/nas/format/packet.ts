@@ -15,17 +15,26 @@ export interface NasPacket {
   fPort: number;
   header: number;
   direction: 'uplink' | 'downlink' | 'both';
-  description: string;
+  packetDescription: string;
   /** When two packets share FPort and header, whether `bytes` is this one (by length). */
   matchesFrame?(bytes: number[]): boolean;
   /** When two packets share a name, whether `data` is this one. */
   accepts?(data: Fields): boolean;
   /** Reads the body (the cursor is after the header) into `out`; alarms go to `warnings`. */
   decode(r: Reader, out: Fields, warnings: string[]): void;
-  /** Appends the body for `data` (the header is already written). */
-  encode(data: Fields, w: Writer): void;
+  /**
+   * Appends the body for `data` (the header is already written), for a packet that travels
+   * downlink (or both ways).
+   */
+  encode?(data: Fields, w: Writer): void;
+  /**
+   * The same, for a packet that only travels uplink: used only by the codec's `encodeUplink`
+   * (simulators), so network-server scripts, which never encode uplinks, leave it out (see
+   * scripts/build-codec-scripts.mjs).
+   */
+  encodeUplink?(data: Fields, w: Writer): void;
   /** JSON Schema of the decoded fields other than `packet_type`. */
-  schema: Record<string, JsonSchema>;
+  packetSchema: Record<string, JsonSchema>;
   /** Schema of fields with names known only at run time (default: none allowed). */
   additional?: JsonSchema;
 }

@@ -80,9 +80,18 @@ export function makeNexelecCodec(t: NexelecTable): CodecDefinition {
         typeOfMessage: m!.label,
       };
       decodeFields(m!, b, data);
-      return product === undefined
-        ? { data, warnings: [`unknown product code 0x${b[0]!.toString(16)} at offset 0`] }
-        : { data };
+      const warnings: string[] = [];
+      if (product === undefined) {
+        warnings.push(`unknown product code 0x${b[0]!.toString(16)} at offset 0`);
+      }
+      // Bytes past the message's last field are not silently dropped: the data is complete,
+      // but a newer firmware may have appended fields this table does not know.
+      const used = lengthFor(m!, data);
+      if (b.length > used) {
+        warnings.push(`${b.length - used} trailing byte${b.length - used === 1 ? '' : 's'} ` +
+          `at offset ${used} not decoded (${m!.name} is ${used} bytes)`);
+      }
+      return warnings.length > 0 ? { data, warnings } : { data };
     },
     encodeUplink(input) {
       const d = input.data as Record<string, unknown>;

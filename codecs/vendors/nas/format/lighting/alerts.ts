@@ -22,7 +22,7 @@ import { decodeEpoch, encodeEpoch, epochSchema } from './time.js';
  */
 export const DIG_INPUT_NOTIFICATION: NasPacket = {
   name: 'dig_input_notification', fPort: 61, header: 0x80, direction: 'uplink',
-  description: 'Digital input changed: event counter (and state)',
+  packetDescription: 'Digital input changed: event counter (and state)',
   decode(r, out) {
     const b = u8(r, 'length');
     const len = b >> 4;
@@ -30,9 +30,9 @@ export const DIG_INPUT_NOTIFICATION: NasPacket = {
     else if (len === 4) {
       out['dig_input_on'] = bit(b, 0);
       out['dig_input_event_counter'] = u32(r, 'dig_input_event_counter');
-    } else fail(`dig_input_notification: body length ${len} at offset 1, expected 2 or 4`, 1);
+    } else fail(`${r.what}: body length ${len} at offset 1, expected 2 or 4`, 1);
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     if (data['dig_input_on'] === undefined) {
       w8(w, 0x20, 'length');
       w16(w, intField(data, 'dig_input_event_counter', 0, 0xffff, w.what), 'counter');
@@ -41,25 +41,25 @@ export const DIG_INPUT_NOTIFICATION: NasPacket = {
       w32(w, intField(data, 'dig_input_event_counter', 0, 0xffffffff, w.what), 'counter');
     }
   },
-  schema: { dig_input_on: S.bool, dig_input_event_counter: S.int },
+  packetSchema: { dig_input_on: S.bool, dig_input_event_counter: S.int },
 };
 
 /** LDR input notification: state and value. */
 export const LDR_INPUT_NOTIFICATION: NasPacket = {
   name: 'ldr_input_notification', fPort: 61, header: 0x81, direction: 'uplink',
-  description: 'LDR input crossed its threshold: state and value',
+  packetDescription: 'LDR input crossed its threshold: state and value',
   decode(r, out) {
     const len = u8(r, 'length') >> 4;
-    if (len !== 2) fail(`ldr_input_notification: body length ${len} at offset 1, expected 2`, 1);
+    if (len !== 2) fail(`${r.what}: body length ${len} at offset 1, expected 2`, 1);
     out['ldr_input_on'] = bit(u8(r, 'ldr_input_on'), 0);
     out['ldr_input_value'] = u8(r, 'ldr_input_value');
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, 0x20, 'length');
     w8(w, boolField(data, 'ldr_input_on', w.what) ? 1 : 0, 'ldr_input_on');
     w8(w, intField(data, 'ldr_input_value', 0, 255, w.what), 'ldr_input_value');
   },
-  schema: { ldr_input_on: S.bool, ldr_input_value: S.int },
+  packetSchema: { ldr_input_on: S.bool, ldr_input_value: S.int },
 };
 
 /**
@@ -68,18 +68,19 @@ export const LDR_INPUT_NOTIFICATION: NasPacket = {
  */
 export const DALI_DRIVER_ALERT: NasPacket = {
   name: 'dali_driver_alert', fPort: 61, header: 0x83, direction: 'uplink',
-  description: 'DALI drivers reporting a fault: address and status bits',
+  packetDescription: 'DALI drivers reporting a fault: address and status bits',
   decode(r, out, warnings) {
     u8(r, 'record length');
     const drivers: Fields[] = [];
     while (left(r) > 0) drivers.push(readAddressedStatus(r, warnings));
     out['drivers'] = drivers;
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, 0x20, 'record length');
     for (const d of arrField(data, 'drivers', w.what)) writeAddressedStatus(w, d);
   },
-  schema: { drivers: S.list(S.obj({ address: addressSchema(null), status: daliStatusSchema })) },
+  packetSchema: { drivers: S.list(S.obj({ address: addressSchema(null),
+    status: daliStatusSchema })) },
 };
 
 const METERING_ALERTS = ['lamp_error_alert', 'over_current_alert', 'under_voltage_alert',
@@ -90,7 +91,7 @@ const METERING_WARNINGS = ['metering_lamp_error', 'metering_over_current',
 /** Metering alert: which limits were crossed, with power, voltage and power factor. */
 export const METERING_ALERT: NasPacket = {
   name: 'metering_alert', fPort: 61, header: 0x84, direction: 'uplink',
-  description: 'Metering limits crossed: lamp error, current, voltage, power factor',
+  packetDescription: 'Metering limits crossed: lamp error, current, voltage, power factor',
   decode(r, out, warnings) {
     const cond = u8(r, 'conditions');
     for (let i = 0; i < 5; i++) {
@@ -101,13 +102,13 @@ export const METERING_ALERT: NasPacket = {
     out['voltage__V'] = u16(r, 'voltage__V');
     out['power_factor'] = u8(r, 'power_factor') / 100;
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, bitsByte(METERING_ALERTS.map((k) => boolField(data, k, w.what))), 'conditions');
     w16(w, intField(data, 'power__W', 0, 0xffff, w.what), 'power__W');
     w16(w, intField(data, 'voltage__V', 0, 0xffff, w.what), 'voltage__V');
     w8(w, Math.round(numField(data, 'power_factor', w.what) * 100), 'power_factor');
   },
-  schema: { lamp_error_alert: S.bool, over_current_alert: S.bool, under_voltage_alert: S.bool,
+  packetSchema: { lamp_error_alert: S.bool, over_current_alert: S.bool, under_voltage_alert: S.bool,
     over_voltage_alert: S.bool, low_power_factor_alert: S.bool, power__W: S.int,
     voltage__V: S.int, power_factor: S.num },
 };
@@ -115,14 +116,14 @@ export const METERING_ALERT: NasPacket = {
 /** Light sensor notification of firmware before 1.1.4: the active dimming step. */
 export const LIGHT_SENSOR_NOTIFICATION: NasPacket = {
   name: 'deprecated_light_sensor_notification', fPort: 61, header: 0x85, direction: 'uplink',
-  description: 'Light sensor moved to another dimming step (firmware before 1.1.4)',
+  packetDescription: 'Light sensor moved to another dimming step (firmware before 1.1.4)',
   decode(r, out) {
     out['active_dim_step'] = u8(r, 'active_dim_step');
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, intField(data, 'active_dim_step', 0, 255, w.what), 'active_dim_step');
   },
-  schema: { active_dim_step: S.int },
+  packetSchema: { active_dim_step: S.int },
 };
 
 /**
@@ -131,7 +132,7 @@ export const LIGHT_SENSOR_NOTIFICATION: NasPacket = {
  */
 export const LOCATION_NOTIFICATION: NasPacket = {
   name: 'location_notification', fPort: 61, header: 0x86, direction: 'uplink',
-  description: 'GNSS position fix of the controller',
+  packetDescription: 'GNSS position fix of the controller',
   decode(r, out, warnings) {
     const st = u8(r, 'location_status');
     if (st === 0x00) {
@@ -143,7 +144,7 @@ export const LOCATION_NOTIFICATION: NasPacket = {
     else if (st === 0x02 || st === 0xff) out['location_status'] = 'internal_error';
     else out['location_status'] = 'invalid_status';
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     const st = field(data, 'location_status', w.what);
     if (st === 'good_fix') {
       w8(w, 0x00, 'location_status');
@@ -158,7 +159,7 @@ export const LOCATION_NOTIFICATION: NasPacket = {
     else if (st === 'internal_error') w8(w, 0x02, 'location_status');
     else fail(`${w.what}: location_status: expected good_fix, no_fix or internal_error`);
   },
-  schema: { location_status: S.enum('good_fix', 'no_fix', 'internal_error', 'invalid_status'),
+  packetSchema: { location_status: S.enum('good_fix', 'no_fix', 'internal_error', 'invalid_status'),
     latitude__deg: S.str, longitude__deg: S.str, last_fix_utc_time: epochSchema },
 };
 

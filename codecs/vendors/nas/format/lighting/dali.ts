@@ -95,11 +95,12 @@ export function encodeDaliStatus(v: unknown, what: string): number {
 }
 
 /** Schema of a DALI status object. */
-export const daliStatusSchema = S.obj(((): Record<string, Record<string, unknown>> => {
+export const daliStatusSchema = /* @__PURE__ */ (() => S.obj(((): Record<string,
+  Record<string, unknown>> => {
   const p: Record<string, Record<string, unknown>> = {};
   for (const k of DALI_STATUS_BITS) p[k] = S.bool;
   return p;
-})());
+})()))();
 
 /** An address byte and a DALI status byte, as in DALI alerts and status requests. */
 export function readAddressedStatus(r: Reader, warnings: string[]): Record<string, unknown> {

@@ -63,7 +63,7 @@ function readSensorSources(r: Reader, warnings: string[]): Fields {
   }
   remaining = r.offset - end;
   if (remaining > 0) {
-    fail(`status_packet: sensor sources overrun their declared length by ${remaining} bytes`);
+    fail(`${r.what}: sensor sources overrun their declared length by ${remaining} bytes`);
   }
   return src;
 }
@@ -144,15 +144,17 @@ function writeRadio(w: Writer, data: Fields): void {
   wi8(w, intField(data, 'mcu_temperature__C', -128, 127, w.what), 'mcu_temperature__C');
 }
 
-const alertsSchema = S.obj({ voltage_alert_in_24h: S.bool, lamp_error_alert_in_24h: S.bool,
-  power_alert_in_24h: S.bool, power_factor_alert_in_24h: S.bool });
-const dimmingSourceSchema = S.list(S.obj({ address: addressSchema(null),
-  reason: S.str, dimming_level__percent: levelSchema('n/a'), status: daliStatusSchema }));
+const alertsSchema = /* @__PURE__ */ (() => S.obj({ voltage_alert_in_24h: S.bool,
+  lamp_error_alert_in_24h: S.bool,
+  power_alert_in_24h: S.bool, power_factor_alert_in_24h: S.bool }))();
+const dimmingSourceSchema = /* @__PURE__ */ (() => S.list(S.obj({ address: addressSchema(null),
+  reason: S.str, dimming_level__percent: levelSchema('n/a'), status: daliStatusSchema })))();
 
 /** Status packet, firmware 1.1.4 and later (header 0x01). */
 export const STATUS: NasPacket = {
   name: 'status_packet', fPort: 23, header: 0x01, direction: 'uplink',
-  description: 'Periodic status: time, controller flags, radio, alerts, sensors, dimming sources',
+  packetDescription:
+    'Periodic status: time, controller flags, radio, alerts, sensors, dimming sources',
   accepts: (d) => d['sensor_source'] !== undefined,
   decode(r, out, warnings) {
     out['device_unix_epoch'] = decodeEpoch(u32(r, 'device_unix_epoch'), warnings);
@@ -168,7 +170,7 @@ export const STATUS: NasPacket = {
     out['sensor_source'] = readSensorSources(r, warnings);
     out['dimming_source'] = readDimmingSources(r, warnings);
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w32(w, encodeEpoch(data['device_unix_epoch'], `${w.what}: device_unix_epoch`), 'epoch');
     const s = asFields(field(data, 'status', w.what), `${w.what}: status`);
     const f = (k: string): boolean => boolField(s, k, `${w.what}: status`);
@@ -181,7 +183,7 @@ export const STATUS: NasPacket = {
     writeSensorSources(w, field(data, 'sensor_source', w.what));
     writeDimmingSources(w, data);
   },
-  schema: {
+  packetSchema: {
     device_unix_epoch: epochSchema,
     status: S.obj({ dali_connection_error: S.bool, metering_com_error: S.bool,
       ext_rtc_warning: S.bool, internal_relay_closed: S.bool, open_drain_output_on: S.bool,
@@ -198,7 +200,7 @@ export const STATUS: NasPacket = {
 /** Status packet before firmware 1.1.4 (header 0x00): LDR and digital input in the flags. */
 export const STATUS_LEGACY: NasPacket = {
   name: 'status_packet', fPort: 23, header: 0x00, direction: 'uplink',
-  description: 'Periodic status as firmware before 1.1.4 sends it',
+  packetDescription: 'Periodic status as firmware before 1.1.4 sends it',
   accepts: (d) => d['sensor_source'] === undefined,
   decode(r, out, warnings) {
     out['device_unix_epoch'] = decodeEpoch(u32(r, 'device_unix_epoch'), warnings);
@@ -215,7 +217,7 @@ export const STATUS_LEGACY: NasPacket = {
     if (bit(flags, 4)) readAlerts(r, out, warnings);
     out['dimming_source'] = readDimmingSources(r, warnings);
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w32(w, encodeEpoch(data['device_unix_epoch'], `${w.what}: device_unix_epoch`), 'epoch');
     const s = asFields(field(data, 'status', w.what), `${w.what}: status`);
     const f = (k: string): boolean => boolField(s, k, `${w.what}: status`);
@@ -230,7 +232,7 @@ export const STATUS_LEGACY: NasPacket = {
     if (alerts) w8(w, alertsByte(data, w.what), 'active_alerts');
     writeDimmingSources(w, data);
   },
-  schema: {
+  packetSchema: {
     device_unix_epoch: epochSchema,
     status: S.obj({ dali_connection_error: S.bool, metering_com_error: S.bool,
       ext_rtc_warning: S.bool, internal_relay_closed: S.bool, ldr_input_on: S.bool,
@@ -277,7 +279,7 @@ function usageRaw(key: string, v: unknown, what: string): number {
 /** Usage packet: energy, power and times per output (internal meter and DALI drivers). */
 export const USAGE: NasPacket = {
   name: 'usage_packet', fPort: 26, header: 0x00, direction: 'uplink',
-  description: 'Energy and power per output, driver and lamp operating times',
+  packetDescription: 'Energy and power per output, driver and lamp operating times',
   decode(r, out, warnings) {
     const list: Fields[] = [];
     while (left(r) > 0) {
@@ -295,7 +297,7 @@ export const USAGE: NasPacket = {
     }
     out['consumption'] = list;
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     for (const v of arrField(data, 'consumption', w.what)) {
       const rec = asFields(v, `${w.what}: consumption`);
       w8(w, encodeAddress(rec['address'], 'internal_measurement', `${w.what}: address`), 'addr');
@@ -309,7 +311,7 @@ export const USAGE: NasPacket = {
       }
     }
   },
-  schema: {
+  packetSchema: {
     consumption: S.list(S.obj({
       address: addressSchema('internal_measurement'), active_energy__Wh: S.int,
       active_power__W: S.int, load_side_energy__Wh: S.int, load_side_power__W: S.int,

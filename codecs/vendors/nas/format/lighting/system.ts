@@ -24,7 +24,7 @@ const RESET_REASONS = ['reset_0', 'watchdog_reset', 'soft_reset', 'reset_3', 're
 /** Boot packet: serial, firmware, clock, hardware variant, DALI bus state, reset reason. */
 export const BOOT: NasPacket = {
   name: 'boot_packet', fPort: 99, header: 0x00, direction: 'uplink',
-  description: 'Sent after a restart: identity, firmware, DALI bus state, reset reason',
+  packetDescription: 'Sent after a restart: identity, firmware, DALI bus state, reset reason',
   decode(r, out, warnings) {
     out['device_serial'] = hexUpper(u32(r, 'device_serial'), 8);
     out['firmware_version'] = u8(r, 'firmware major') + '.' + u8(r, 'firmware minor') + '.' +
@@ -32,7 +32,7 @@ export const BOOT: NasPacket = {
     out['device_unix_epoch'] = decodeEpoch(u32(r, 'device_unix_epoch'), warnings);
     const config = u8(r, 'device_config');
     const name = DEVICE_CONFIG[config];
-    if (name === undefined) fail(`boot_packet: invalid device_config ${config} at offset 12`, 12);
+    if (name === undefined) fail(`${r.what}: invalid device_config ${config} at offset 12`, 12);
     out['device_config'] = name;
     const features = u8(r, 'optional_features');
     const f: Fields = {};
@@ -60,7 +60,7 @@ export const BOOT: NasPacket = {
       out['reset_reason'] = list;
     }
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w32(w, serialValue(field(data, 'device_serial', w.what), 8, `${w.what}: device_serial`),
       'device_serial');
     const fw = /^(\d+)\.(\d+)\.(\d+)$/.exec(strField(data, 'firmware_version', w.what));
@@ -87,7 +87,7 @@ export const BOOT: NasPacket = {
       w8(w, bitsByte(RESET_REASONS.map((k) => reasons.indexOf(k) >= 0)), 'reset_reason');
     }
   },
-  schema: {
+  packetSchema: {
     device_serial: S.str, firmware_version: S.str, device_unix_epoch: epochSchema,
     device_config: S.enum(...Object.keys(DEVICE_CONFIG).map((k) => DEVICE_CONFIG[Number(k)]!)),
     optional_features: S.obj({ dig_input: S.bool, ldr_input: S.bool,
@@ -127,16 +127,16 @@ export function downlinkErrorCode(v: unknown, table: Record<number, string>,
 /** A downlink the controller rejected: its FPort and why. */
 export const INVALID_DOWNLINK: NasPacket = {
   name: 'invalid_downlink_packet', fPort: 99, header: 0x13, direction: 'uplink',
-  description: 'The controller rejected a downlink: its FPort and the reason',
+  packetDescription: 'The controller rejected a downlink: its FPort and the reason',
   decode(r, out, warnings) {
     out['downlink_from_fport'] = u8(r, 'downlink_from_fport');
     out['error_reason'] = downlinkError(u8(r, 'error_reason'), DOWNLINK_ERRORS);
     warnings.push('downlink_error ' + out['error_reason']);
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, intField(data, 'downlink_from_fport', 0, 255, w.what), 'downlink_from_fport');
     w8(w, downlinkErrorCode(data['error_reason'], DOWNLINK_ERRORS, `${w.what}: error_reason`),
       'error_reason');
   },
-  schema: { downlink_from_fport: S.int, error_reason: S.str },
+  packetSchema: { downlink_from_fport: S.int, error_reason: S.str },
 };

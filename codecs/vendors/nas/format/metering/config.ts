@@ -70,7 +70,7 @@ function rawThousandths(v: unknown, max: number, what: string): number {
 /** General configuration: radio profiles, meter settings and alert thresholds. */
 export const GENERAL_CONFIG: NasPacket = {
   name: 'general_configuration_packet', fPort: 50, header: 0x20, direction: 'both',
-  description: 'Radio profiles, meter serial/format/index/flow and alert thresholds',
+  packetDescription: 'Radio profiles, meter serial/format/index/flow and alert thresholds',
   matchesFrame: (bytes) => bytes.length > 1,
   decode(r, out) {
     const flags = u16(r, 'parameter flags');
@@ -155,7 +155,7 @@ export const GENERAL_CONFIG: NasPacket = {
       }
     }
   },
-  schema: ((): Record<string, Record<string, unknown>> => {
+  packetSchema: ((): Record<string, Record<string, unknown>> => {
     const s: Record<string, Record<string, unknown>> = {
       radio_lorawan_profile: { enum: Object.keys(LORAWAN_PROFILE).map((k) =>
         LORAWAN_PROFILE[Number(k)]) },
@@ -199,7 +199,7 @@ function writeText(w: Writer, data: Fields, field: string): void {
 /** Location configuration: position, time zone (quarter hours) and three texts. */
 export const LOCATION_CONFIG: NasPacket = {
   name: 'location_configuration_packet', fPort: 50, header: 0x21, direction: 'both',
-  description: 'Installation position, time zone, address, customer and location ids',
+  packetDescription: 'Installation position, time zone, address, customer and location ids',
   matchesFrame: (bytes) => bytes.length > 1,
   decode(r, out) {
     const flags = u8(r, 'parameter flags');
@@ -222,13 +222,13 @@ export const LOCATION_CONFIG: NasPacket = {
     if (tz) wi8(w, Math.round(numField(data, 'time_zone__h', w.what) * 4), 'time_zone__h');
     for (const k of TEXTS) if (data[k] !== undefined) writeText(w, data, k);
   },
-  schema: { gps_position_latitude__deg: S.num, gps_position_longitude__deg: S.num,
+  packetSchema: { gps_position_latitude__deg: S.num, gps_position_longitude__deg: S.num,
     time_zone__h: S.num, address: S.str, id_customer: S.str, id_location: S.str },
 };
 
 function request(header: number, name: string, what: string): NasPacket {
-  return { name, fPort: 49, header, direction: 'downlink', description: `Ask for the ${what}`,
-    matchesFrame: (bytes) => bytes.length === 1, decode() {}, encode() {}, schema: {} };
+  return { name, fPort: 49, header, direction: 'downlink', packetDescription: `Ask for the ${what}`,
+    matchesFrame: (bytes) => bytes.length === 1, decode() {}, encode() {}, packetSchema: {} };
 }
 
 /**

@@ -168,10 +168,10 @@ export function serialNumber(v: unknown, what: string): number {
 }
 
 /** Schemas of the shared fields. */
-export const meterSchemas = {
+export const meterSchemas = /* @__PURE__ */ (() => ({
   meter_status: S.enum('connected', 'no_response', 'protocol_error', 'meter_damaged',
     'bus_shorted'),
   meter_multiplier: { enum: MULTIPLIERS },
   meter_medium: S.enum('water', 'warm_water', 'gas'),
   meter_unit: S.enum('m3', 'gal', 'ft3'),
-};
+}))();

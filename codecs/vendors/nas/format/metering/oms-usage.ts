@@ -20,7 +20,7 @@ const SYNCHRONOUS = 0x2000;
 /** The OMS usage packet. */
 export const OMS_USAGE: NasPacket = {
   name: 'oms_usage_packet', fPort: 20, header: 0x7a, direction: 'uplink',
-  description: 'Wireless M-Bus (OMS) telegram: short header and data records',
+  packetDescription: 'Wireless M-Bus (OMS) telegram: short header and data records',
   decode(r, out) {
     out['header_access_num'] = u8(r, 'header_access_num');
     out['header_status'] = u8(r, 'header_status');
@@ -28,7 +28,7 @@ export const OMS_USAGE: NasPacket = {
     const records = mbusRecordsFlat(raw(r, left(r), 'data records'));
     for (const k in records) out['oms_' + k] = records[k];
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     if (data['oms_data_records_raw'] === undefined) {
       fail(`${w.what}: give the records as oms_data_records_raw hex (decoded names do not ` +
         'keep their DIF/VIF)');
@@ -41,7 +41,7 @@ export const OMS_USAGE: NasPacket = {
       w.bytes.push(b);
     }
   },
-  schema: { header_access_num: S.int, header_status: S.int, header_packet_synchronous: S.bool,
+  packetSchema: { header_access_num: S.int, header_status: S.int, header_packet_synchronous: S.bool,
     oms_data_records_raw: S.str },
   // The oms_<record> fields.
   additional: { type: ['number', 'string', 'null'] },

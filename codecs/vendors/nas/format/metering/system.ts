@@ -17,9 +17,9 @@ const START_OF_2020 = 1577836800;
 /** Asks the reader for its clock (a lone header byte). */
 export const LOCAL_TIME_REQUEST: NasPacket = {
   name: 'local_time_request', fPort: 60, header: 0x03, direction: 'downlink',
-  description: 'Ask the reader for its clock',
+  packetDescription: 'Ask the reader for its clock',
   matchesFrame: (bytes) => bytes.length === 1,
-  decode() {}, encode() {}, schema: {},
+  decode() {}, encode() {}, packetSchema: {},
 };
 
 /**
@@ -28,7 +28,7 @@ export const LOCAL_TIME_REQUEST: NasPacket = {
  */
 export const LOCAL_TIME_RESPONSE: NasPacket = {
   name: 'local_time_response', fPort: 60, header: 0x03, direction: 'uplink',
-  description: 'The reader\'s clock',
+  packetDescription: 'The reader\'s clock',
   matchesFrame: (bytes) => bytes.length > 1,
   decode(r, out) {
     const s = u32(r, 'device_local_time__s');
@@ -36,7 +36,7 @@ export const LOCAL_TIME_RESPONSE: NasPacket = {
     out['device_local_time_formatted'] = s < START_OF_2020 ? 'invalid'
       : new Date(s * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     const s = intField(data, 'device_local_time__s', 0, 0xffffffff, w.what);
     const text = data['device_local_time_formatted'];
     if (text !== undefined && text !== 'invalid' &&
@@ -45,13 +45,13 @@ export const LOCAL_TIME_RESPONSE: NasPacket = {
     }
     w32(w, s, 'device_local_time__s');
   },
-  schema: { device_local_time__s: S.int, device_local_time_formatted: S.str },
+  packetSchema: { device_local_time__s: S.int, device_local_time_formatted: S.str },
 };
 
 /** Puts the reader in firmware update mode. */
 export const ENTER_DFU: NasPacket = {
   name: 'enter_dfu_command', fPort: 60, header: 0xff, direction: 'downlink',
-  description: 'Enter firmware update (DFU) mode', decode() {}, encode() {}, schema: {},
+  packetDescription: 'Enter firmware update (DFU) mode', decode() {}, encode() {}, packetSchema: {},
 };
 
 const WAKEUP = ['reason_0', 'watchdog_reset', 'soft_reset', 'reason_3', 'magnet_wakeup',
@@ -69,7 +69,7 @@ export function meterBoot(hardware: Record<number, string>, reserved: number): N
   const hwAt = 10;
   return {
     name: 'boot_packet', fPort: 99, header: 0x00, direction: 'uplink',
-    description: 'Sent after a restart: identity, firmware, wake-up reason, meter hardware',
+    packetDescription: 'Sent after a restart: identity, firmware, wake-up reason, meter hardware',
     decode(r, out) {
       out['device_serial'] = serialText(u32(r, 'device_serial'));
       out['device_firmware_version'] = u8(r, 'firmware major') + '.' +
@@ -95,7 +95,7 @@ export function meterBoot(hardware: Record<number, string>, reserved: number): N
       for (let i = 0; i < reserved; i++) u8(r, 'reserved');
       out['device_uptime_accumulated__days'] = parseFloat((u24(r, 'uptime') / 24).toFixed(2));
     },
-    encode(data, w) {
+    encodeUplink(data, w) {
       w32(w, serialNumber(data['device_serial'], `${w.what}: device_serial`), 'device_serial');
       const fw = /^(\d+)\.(\d+)\.(\d+)$/.exec(strField(data, 'device_firmware_version', w.what));
       if (fw === null) fail(`${w.what}: device_firmware_version: expected major.minor.patch`);
@@ -110,7 +110,7 @@ export function meterBoot(hardware: Record<number, string>, reserved: number): N
       w24(w, intValue(Math.round(numField(data, 'device_uptime_accumulated__days', w.what) * 24),
         0, 0xffffff, `${w.what}: device_uptime_accumulated__days`), 'uptime');
     },
-    schema: { device_serial: S.str, device_firmware_version: S.str,
+    packetSchema: { device_serial: S.str, device_firmware_version: S.str,
       wakeup_reason_mcu: S.list(S.enum(...WAKEUP)),
       packet_reason: S.enum('unknown_reset', 'from_shutdown', 'from_dfu', 'froced_reset',
         'lorawan_rejoin'),
@@ -141,17 +141,17 @@ export const METER_DOWNLINK_ERRORS: Record<number, string> = {
 /** A downlink the reader rejected: its FPort and why (also a warning). */
 export const FAULTY_DOWNLINK: NasPacket = {
   name: 'faulty_downlink_packet', fPort: 99, header: 0x13, direction: 'uplink',
-  description: 'The reader rejected a downlink: its FPort and the reason',
+  packetDescription: 'The reader rejected a downlink: its FPort and the reason',
   decode(r, out, warnings) {
     out['packet_fport'] = u8(r, 'packet_fport');
     out['packet_error_reason'] = downlinkError(u8(r, 'packet_error_reason'),
       METER_DOWNLINK_ERRORS);
     warnings.push('faulty_downlink_packet ' + out['packet_error_reason']);
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, intField(data, 'packet_fport', 0, 255, w.what), 'packet_fport');
     w8(w, downlinkErrorCode(data['packet_error_reason'], METER_DOWNLINK_ERRORS,
       `${w.what}: packet_error_reason`), 'packet_error_reason');
   },
-  schema: { packet_fport: S.int, packet_error_reason: S.str },
+  packetSchema: { packet_fport: S.int, packet_error_reason: S.str },
 };

@@ -82,14 +82,15 @@ function writePulseConfig(w: Writer, v: unknown, name: string): void {
   if (p['serial'] !== undefined) w32(w, serialNumber(p['serial'], `${what}: serial`), 'serial');
 }
 
-const pulseConfigSchema = S.obj({ input_mode_and_unit: S.str, multiplier_numerator: S.int,
+const pulseConfigSchema = /* @__PURE__ */ (() => S.obj({ input_mode_and_unit: S.str,
+  multiplier_numerator: S.int,
   multiplier_denominator: S.int, accumulated_absolute: S.int, accumulated_offset: S.int,
-  serial: S.str });
+  serial: S.str }))();
 
 /** General configuration: radio profiles and the two pulse inputs. */
 export const UM_GENERAL_CONFIG: NasPacket = {
   name: 'general_configuration_packet', fPort: 50, header: 0x12, direction: 'both',
-  description: 'Radio profiles and pulse input settings (mode, multiplier, counters, serial)',
+  packetDescription: 'Radio profiles and pulse input settings (mode, multiplier, counters, serial)',
   matchesFrame: (bytes) => bytes.length > 1,
   decode(r, out) {
     const b = u8(r, 'parameter flags');
@@ -116,7 +117,7 @@ export const UM_GENERAL_CONFIG: NasPacket = {
     if (has('pulse_1')) writePulseConfig(w, data['pulse_1'], 'pulse_1');
     if (has('pulse_2')) writePulseConfig(w, data['pulse_2'], 'pulse_2');
   },
-  schema: { radio_lorawan_profile: S.str, radio_wmbus_profile: S.str,
+  packetSchema: { radio_lorawan_profile: S.str, radio_wmbus_profile: S.str,
     pulse_1: pulseConfigSchema, pulse_2: pulseConfigSchema },
 };
 
@@ -128,7 +129,7 @@ export const UM_GENERAL_CONFIG: NasPacket = {
  */
 export const UM_MBUS_CONFIG: NasPacket = {
   name: 'mbus_configuration_packet', fPort: 50, header: 0x14, direction: 'both',
-  description: 'M-Bus data-record headers to report in usage and status packets',
+  packetDescription: 'M-Bus data-record headers to report in usage and status packets',
   matchesFrame: (bytes) => bytes.length > 1,
   decode(r, out) {
     const b = u8(r, 'record counts');
@@ -146,14 +147,14 @@ export const UM_MBUS_CONFIG: NasPacket = {
       w.bytes.push(b);
     }
   },
-  schema: { mbus_data_record_header_raw: S.str, usage_record_count: S.int,
+  packetSchema: { mbus_data_record_header_raw: S.str, usage_record_count: S.int,
     status_record_count: S.int },
 };
 
 function request(header: number, name: string): NasPacket {
-  return { name, fPort: 49, header, direction: 'downlink', description: `Ask for the ${name
+  return { name, fPort: 49, header, direction: 'downlink', packetDescription: `Ask for the ${name
     .replace('_request', '').replace(/_/g, ' ')}`, matchesFrame: (bytes) => bytes.length === 1,
-  decode() {}, encode() {}, schema: {} };
+  decode() {}, encode() {}, packetSchema: {} };
 }
 
 /** FPort 49 requests (a lone header byte). */
@@ -166,8 +167,8 @@ export const UM_CONFIG_REQUESTS = [
 /** Asks which M-Bus data records the meter offers (a lone 0x81 on FPort 60). */
 export const MBUS_RECORDS_REQUEST: NasPacket = {
   name: 'mbus_available_data_records_request', fPort: 60, header: 0x81, direction: 'downlink',
-  description: 'Ask which M-Bus data records the meter offers',
-  matchesFrame: (bytes) => bytes.length === 1, decode() {}, encode() {}, schema: {},
+  packetDescription: 'Ask which M-Bus data records the meter offers',
+  matchesFrame: (bytes) => bytes.length === 1, decode() {}, encode() {}, packetSchema: {},
 };
 
 /**
@@ -176,7 +177,7 @@ export const MBUS_RECORDS_REQUEST: NasPacket = {
  */
 export const MBUS_RECORDS: NasPacket = {
   name: 'mbus_available_data_records', fPort: 61, header: 0x81, direction: 'uplink',
-  description: 'M-Bus data records the meter offers (header and record headers)',
+  packetDescription: 'M-Bus data records the meter offers (header and record headers)',
   matchesFrame: (bytes) => bytes.length > 1,
   decode(r, out) {
     const b = u8(r, 'packet flags');
@@ -195,7 +196,7 @@ export const MBUS_RECORDS: NasPacket = {
     }
     out['mbus_data_record_header_raw'] = bytesHexUpper(raw(r, left(r), 'headers'));
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     const h = data['mbus_header'];
     w8(w, intField(data, 'packet_number', 0, 7, w.what) |
       (boolField(data, 'more_packets_following', w.what) ? 8 : 0) |
@@ -205,7 +206,7 @@ export const MBUS_RECORDS: NasPacket = {
       w.bytes.push(b);
     }
   },
-  schema: { packet_number: S.int, more_packets_following: S.bool,
+  packetSchema: { packet_number: S.int, more_packets_following: S.bool,
     mbus_header: S.obj({ serial: S.str, manufacturer: S.str, version: S.str, medium: S.str,
       access_number: S.int, status: S.str, signature: S.str }),
     mbus_data_record_header_raw: S.str },

@@ -215,13 +215,14 @@ export function writeUmUsage(w: Writer, data: Fields, status: boolean): void {
   if (ssi) writeSsi(w, data['ssi']);
 }
 
-const pulseSchema = S.obj({ input_state: S.enum('open', 'closed'), muliplier: S.int,
+const pulseSchema = /* @__PURE__ */ (() => S.obj({ input_state: S.enum('open', 'closed'),
+  muliplier: S.int,
   medium_type: S.enum('triggers', 'pulses', 'L_water', 'Wh_electricity', 'L_gas'),
   accumulated__triggers: S.num, accumulated__pulses: S.num, accumulated__L_water: S.num,
-  accumulated__Wh_electricity: S.num, accumulated__L_gas: S.num, serial: S.str });
+  accumulated__Wh_electricity: S.num, accumulated__L_gas: S.num, serial: S.str }))();
 
 /** Schema of usage and status fields. */
-export const umUsageSchema: Record<string, Record<string, unknown>> = {
+export const umUsageSchema: Record<string, Record<string, unknown>> = /* @__PURE__ */ (() => ({
   active_alerts: S.obj({ pulse_1_trigger_alert: S.bool, pulse_2_trigger_alert: S.bool,
     low_battery: S.bool }),
   app_connected_within_a_day: S.bool, battery_remaining__years: S.num,
@@ -239,21 +240,21 @@ export const umUsageSchema: Record<string, Record<string, unknown>> = {
     for (const k of SSI_CHANNELS) p[k] = S.num;
     return p;
   })(), additionalProperties: false },
-};
+}))();
 
 /** The usage (0x02, FPort 25) and status (0x82, FPort 24) packets. */
 export function umUsagePackets(records: MbusRecordDecoder | null): NasPacket[] {
   return [
     { name: 'usage_packet', fPort: 25, header: 0x02, direction: 'uplink',
-      description: 'Pulse counters and the main interface (M-Bus records or SSI sensor)',
+      packetDescription: 'Pulse counters and the main interface (M-Bus records or SSI sensor)',
       decode(r, out) { readUmUsage(r, out, false, records); },
-      encode(data, w) { writeUmUsage(w, data, false); },
-      schema: umUsageSchema },
+      encodeUplink(data, w) { writeUmUsage(w, data, false); },
+      packetSchema: umUsageSchema },
     { name: 'status_packet', fPort: 24, header: 0x82, direction: 'uplink',
-      description: 'Usage with the device status: battery, temperature, radio',
+      packetDescription: 'Usage with the device status: battery, temperature, radio',
       decode(r, out) { readUmUsage(r, out, true, records); },
-      encode(data, w) { writeUmUsage(w, data, true); },
-      schema: umUsageSchema },
+      encodeUplink(data, w) { writeUmUsage(w, data, true); },
+      packetSchema: umUsageSchema },
   ];
 }
 
@@ -265,7 +266,7 @@ const UM_SHUTDOWN: Record<number, string> = {
 export function umShutdown(records: MbusRecordDecoder | null): NasPacket {
   return {
     name: 'shutdown_packet', fPort: 99, header: 0x01, direction: 'uplink',
-    description: 'The reader is shutting down: reason and a last usage or status report',
+    packetDescription: 'The reader is shutting down: reason and a last usage or status report',
     decode(r, out) {
       const code = u8(r, 'shutdown_reason');
       const reason = UM_SHUTDOWN[code];
@@ -279,13 +280,13 @@ export function umShutdown(records: MbusRecordDecoder | null): NasPacket {
       readUmUsage(r, out, h === 0x82, records);
       out['shutdown_reason'] = reason;
     },
-    encode(data, w) {
+    encodeUplink(data, w) {
       w8(w, codeOf(UM_SHUTDOWN, data['shutdown_reason'], `${w.what}: shutdown_reason`), 'reason');
       const status = data['battery_voltage__V'] !== undefined;
       w8(w, status ? 0x82 : 0x02, 'usage header');
       writeUmUsage(w, data, status);
     },
-    schema: ((): Record<string, Record<string, unknown>> => {
+    packetSchema: ((): Record<string, Record<string, unknown>> => {
       const s: Record<string, Record<string, unknown>> = {
         shutdown_reason: S.enum('enter_dfu', 'app_shutdown', 'switch_to_wmbus'),
       };

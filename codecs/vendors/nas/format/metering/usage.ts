@@ -74,13 +74,13 @@ export function writeMeterUsage(w: Writer, data: Fields): void {
   w32(w, serialNumber(data['meter_serial'], `${w.what}: meter_serial`), 'meter_serial');
 }
 
-const volumeKeys = {
+const volumeKeys = /* @__PURE__ */ (() => ({
   meter_accumulated_volume__m3: S.str, meter_accumulated_volume__gal: S.str,
   meter_accumulated_volume__ft3: S.str,
-};
+}))();
 
 /** Schema of the usage fields. */
-export const usageSchema: Record<string, Record<string, unknown>> = {
+export const usageSchema: Record<string, Record<string, unknown>> = /* @__PURE__ */ (() => ({
   active_alerts: S.obj(((): Record<string, Record<string, unknown>> => {
     const p: Record<string, Record<string, unknown>> = {};
     for (const k of METER_ALERTS) p[k] = S.bool;
@@ -106,15 +106,15 @@ export const usageSchema: Record<string, Record<string, unknown>> = {
   radio_downlink_snr__dB: S.int,
   radio_uplink_power__dBm: S.int,
   meter_serial: S.str,
-};
+}))();
 
 /** Usage packet: alerts, meter state and index, optional readout date and device status. */
 export const METER_USAGE: NasPacket = {
   name: 'usage_packet', fPort: 25, header: 0x04, direction: 'uplink',
-  description: 'Meter index, alerts, readout date and device status',
+  packetDescription: 'Meter index, alerts, readout date and device status',
   decode(r, out) { readMeterUsage(r, out); },
-  encode(data, w) { writeMeterUsage(w, data); },
-  schema: usageSchema,
+  encodeUplink(data, w) { writeMeterUsage(w, data); },
+  packetSchema: usageSchema,
 };
 
 const SHUTDOWN: Record<number, string> = {
@@ -125,7 +125,7 @@ const SHUTDOWN: Record<number, string> = {
 /** Shutdown packet: why, then a full usage report (with its own 0x04 header). */
 export const METER_SHUTDOWN: NasPacket = {
   name: 'shutdown_packet', fPort: 99, header: 0x01, direction: 'uplink',
-  description: 'The reader is shutting down: reason and a last usage report',
+  packetDescription: 'The reader is shutting down: reason and a last usage report',
   decode(r, out) {
     const code = u8(r, 'shutdown_reason');
     const reason = SHUTDOWN[code];
@@ -137,12 +137,12 @@ export const METER_SHUTDOWN: NasPacket = {
     readMeterUsage(r, out);
     out['shutdown_reason'] = reason;
   },
-  encode(data, w) {
+  encodeUplink(data, w) {
     w8(w, codeOf(SHUTDOWN, data['shutdown_reason'], `${w.what}: shutdown_reason`), 'reason');
     w8(w, 0x04, 'usage header');
     writeMeterUsage(w, data);
   },
-  schema: ((): Record<string, Record<string, unknown>> => {
+  packetSchema: ((): Record<string, Record<string, unknown>> => {
     const s: Record<string, Record<string, unknown>> = {
       shutdown_reason: S.enum('calibration_timeout', 'magnet_shutdown', 'enter_dfu',
         'app_shutdown', 'switch_to_wmbus'),
