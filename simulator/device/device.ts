@@ -354,7 +354,8 @@ export class ClassADevice {
       throw new RangeError(`codec.encodeUplink: fPort must be 1 to 223, got ${fPort}`);
     }
     this.pending = {
-      kind: 'data', fPort, payload: Uint8Array.from(encoded.bytes), confirmed, attempt: 1,
+      // Copied by index from the array-like (the constructor's path, not an iterator's).
+      kind: 'data', fPort, payload: new Uint8Array(encoded.bytes), confirmed, attempt: 1,
       gotDownlink: false, acked: false,
     };
     this.transmitWhenAllowed();
