@@ -10,16 +10,19 @@
  */
 import { frameAirtime } from '../../src/airtime/frame.js';
 import { bytesToHex } from '../../src/bytes/hex.js';
+import type { FrameSession } from '../../src/frame/index.js';
 import type { Region } from '../../src/region/types.js';
 import { DutyCycle } from '../duty-cycle/duty-cycle.js';
 import { JoinBackoff } from '../duty-cycle/join-backoff.js';
 import type { Engine } from '../engine/engine.js';
 import type { ScheduledEvent } from '../engine/queue.js';
 import type { Rng } from '../engine/rng.js';
+import { frameToaMs } from './airtime-table.js';
 import {
   buildDeviceJoinRequest,
   buildUplink,
   createDeviceSession,
+  createRootSession,
   openDownlink,
   openJoinAccept,
   type LorawanVersion,
@@ -88,6 +91,10 @@ function preambleMs(region: Region, dr: number): number {
 
 const NO_COMMANDS = { bytes: new Uint8Array(0), used: [] as RawMacCommand[] };
 
+// The channels tied for the earliest start, refilled by each choice (never two at once: the
+// simulation runs on one thread and a choice does not call out).
+const candidates: number[] = [];
+
 /**
  * A simulated Class A device.
  *
@@ -144,6 +151,10 @@ export class ClassADevice {
   private lastAppDownFCnt = -1;
   private confirmedDownFCnt = -1;
   private readonly mac: MacState;
+  /** Maximum FRMPayload+FOpts bytes (N) by data rate, without and with uplink dwell time. */
+  private readonly maxPayloadN: (number | undefined)[] = [];
+  // One closure for every report event of the device rather than one per report.
+  private readonly reportAction = (): void => this.report();
 
   constructor(options: DeviceOptions) {
     this.engine = options.engine;
@@ -320,7 +331,7 @@ export class ClassADevice {
 
   private scheduleReports(): void {
     const first = this.schedule.firstAfterMs ?? this.rng.uniform(0, this.schedule.periodMs);
-    this.reportEvent = this.engine.after(first, () => this.report());
+    this.reportEvent = this.engine.after(first, this.reportAction);
   }
 
   private report(): void {
@@ -328,7 +339,7 @@ export class ClassADevice {
     const jitter = this.schedule.jitterMs ?? 0;
     const offset = jitter > 0 ? this.rng.uniform(-jitter, jitter) : 0;
     const next = Math.max(1, this.schedule.periodMs + offset);
-    this.reportEvent = this.engine.after(next, () => this.report());
+    this.reportEvent = this.engine.after(next, this.reportAction);
     this.stats.reports++;
     if (this.pending !== undefined) {
       this.stats.skippedReports++;
@@ -343,7 +354,8 @@ export class ClassADevice {
       throw new RangeError(`codec.encodeUplink: fPort must be 1 to 223, got ${fPort}`);
     }
     this.pending = {
-      kind: 'data', fPort, payload: Uint8Array.from(encoded.bytes), confirmed, attempt: 1,
+      // Copied by index from the array-like (the constructor's path, not an iterator's).
+      kind: 'data', fPort, payload: new Uint8Array(encoded.bytes), confirmed, attempt: 1,
       gotDownlink: false, acked: false,
     };
     this.transmitWhenAllowed();
@@ -382,10 +394,10 @@ export class ClassADevice {
     if (p === undefined) return;
     const now = this.engine.nowMs;
     const dr = this.mac.dr;
-    let fOpts: Uint8Array = new Uint8Array(0);
+    let fOpts: Uint8Array = NO_COMMANDS.bytes;
     if (p.kind === 'data') {
-      const max = this.region.maxPayload(dr, { uplinkDwellTime: this.mac.uplinkDwellTime });
-      const room = max === undefined ? -1 : max.n - p.payload!.length;
+      const maxN = this.maxPayloadFor(dr);
+      const room = maxN === undefined ? -1 : maxN - p.payload!.length;
       if (room < 0) {
         // A firmware would refuse to send: the reading is lost, the failure counted.
         this.stats.oversizeReports++;
@@ -395,18 +407,19 @@ export class ClassADevice {
       fOpts = this.fOptsFor(room).bytes;
     }
     const length = this.frameLength(p, fOpts);
-    const toaMs = frameAirtime(this.region, dr, length).toaMs;
+    const toaMs = frameToaMs(this.region, dr, length);
 
     // Choose among enabled channels allowing this DR the ones free earliest, at random.
     let best = Infinity;
-    let candidates: number[] = [];
+    candidates.length = 0;
     for (let i = 0; i < this.channels.length; i++) {
       const c = this.channels[i]!;
       if (!c.enabled || c.frequencyHz === 0 || dr < c.minDr || dr > c.maxDr) continue;
       const t = this.dutyCycle.earliestStartMs(c.frequencyHz, toaMs, now);
       if (t < best - 1e-9) {
         best = t;
-        candidates = [i];
+        candidates.length = 0;
+        candidates.push(i);
       } else if (Math.abs(t - best) <= 1e-9) candidates.push(i);
     }
     let startMs = best;
@@ -441,7 +454,8 @@ export class ClassADevice {
     if (p.kind === 'join-request') {
       const devNonce = this.devNonceCounter++;
       p.devNonce = devNonce;
-      phyPayload = buildDeviceJoinRequest(this.version, this.rootKeys(), devNonce);
+      phyPayload = buildDeviceJoinRequest(this.version, this.rootKeys(), devNonce,
+        this.rootFrames());
       this.backoff.record(now, toaMs);
       this.stats.joinRequests++;
       // TS001-1.0.4 §6.2.6: Join-Accept windows use JOIN_ACCEPT_DELAY1/2, RX1 offset 0 and the
@@ -460,8 +474,8 @@ export class ClassADevice {
         this.stats.uplinks++;
         this.adrBeforeUplink();
       }
-      const max = this.region.maxPayload(dr, { uplinkDwellTime: this.mac.uplinkDwellTime });
-      const { bytes: fOpts, used } = this.fOptsFor((max?.n ?? 0) - p.payload!.length);
+      const maxN = this.maxPayloadFor(dr);
+      const { bytes: fOpts, used } = this.fOptsFor((maxN ?? 0) - p.payload!.length);
       // One-shot answers and requests leave the queue once sent; sticky ones stay.
       if (used.length > 0) {
         this.mac.answers = this.mac.answers.filter((c) => !used.includes(c));
@@ -492,7 +506,7 @@ export class ClassADevice {
     // A real frame length may differ from the estimate only by FOpts chosen now; re-time it.
     const realToa = phyPayload.length === length
       ? toaMs
-      : frameAirtime(this.region, dr, phyPayload.length).toaMs;
+      : frameToaMs(this.region, dr, phyPayload.length);
     this.dutyCycle.record(channel.frequencyHz, now, realToa);
     this.stats.transmissions++;
     p.windows = windows;
@@ -510,8 +524,11 @@ export class ClassADevice {
       attempt: p.attempt,
       rx1: windows[0],
       rx2: windows[1],
-      ...(p.fCnt !== undefined ? { fCnt: p.fCnt, confirmed: p.confirmed } : {}),
     };
+    if (p.fCnt !== undefined) {
+      tx.fCnt = p.fCnt;
+      tx.confirmed = p.confirmed;
+    }
     if (this.recordTrace) {
       this.trace.push({
         timeMs: now,
@@ -529,6 +546,16 @@ export class ClassADevice {
     this.engine.at(w2.openAtMs + w2.timeoutMs, () => this.closeWindow(pendingNow, windows));
   }
 
+  /** The region's N for `dr` under the current dwell-time setting, remembered per device. */
+  private maxPayloadFor(dr: number): number | undefined {
+    const dwell = this.mac.uplinkDwellTime;
+    const i = 2 * dr + (dwell ? 1 : 0);
+    if (i in this.maxPayloadN) return this.maxPayloadN[i];
+    const n = this.region.maxPayload(dr, { uplinkDwellTime: dwell })?.n;
+    this.maxPayloadN[i] = n;
+    return n;
+  }
+
   private window(n: 1 | 2, openAtMs: number, frequencyHz: number, dr: number): RxWindow {
     let timeoutMs = this.preambleCache[dr];
     if (timeoutMs === undefined) timeoutMs = this.preambleCache[dr] = preambleMs(this.region, dr);
@@ -544,6 +571,14 @@ export class ClassADevice {
     if (a.nwkKey) root.nwkKey = a.nwkKey;
     return root;
   }
+
+  /** The root key expanded once, at the first Join-Request (root keys never change). */
+  private rootFrames(): FrameSession {
+    this.rootFramesCache ??= createRootSession(this.version, this.rootKeys());
+    return this.rootFramesCache;
+  }
+
+  private rootFramesCache: FrameSession | undefined;
 
   // ---- ADR (TS001-1.0.4 §4.3.1.1) -----------------------------------------------------------
 
@@ -621,7 +656,8 @@ export class ClassADevice {
   }
 
   private acceptJoin(p: Pending, phyPayload: Uint8Array): boolean {
-    const r = openJoinAccept(this.version, this.rootKeys(), p.devNonce!, phyPayload);
+    const r = openJoinAccept(this.version, this.rootKeys(), p.devNonce!, phyPayload,
+      this.rootFrames());
     if (r === undefined) return false;
     this.session = r.session;
     this.fCntUp = 0;

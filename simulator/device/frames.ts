@@ -6,6 +6,7 @@
  * file adapts it to the simulator's device state and adds the session key derivation of a join.
  */
 import { bytesToHex, hexToBytes } from '../../src/bytes/hex.js';
+import { checkKey16 } from '../../src/crypto/aes.js';
 import {
   createAes128,
   deriveSessionKeys10,
@@ -19,7 +20,10 @@ import type { CfList } from '../../src/mac/index.js';
 /** LoRaWAN version of a device: 1.0.x (one network key) or 1.1 (split keys). */
 export type LorawanVersion = '1.0' | '1.1';
 
-/** Session keys of an activated device, each expanded once (key once, frames many). */
+/**
+ * Session keys of an activated device, each expanded once, on first use (key once, frames
+ * many).
+ */
 export interface Session {
   version: LorawanVersion;
   devAddr: number;
@@ -45,42 +49,88 @@ export interface SessionKeys {
 }
 
 /**
- * Expands session keys once.
+ * Checks session keys and expands each the first time it is used, once.
+ *
+ * A key is expanded on first use rather than here because the two sides use different
+ * halves: a device builds and opens frames through `frames` alone, while a network server
+ * checks uplinks with the separate keys and builds downlinks through `frames`; and a join
+ * server makes a session for every Join-Request, including those whose Join-Accept never
+ * arrives. The keys are copied, so later changes to the given arrays do not reach the session.
  *
  * @throws {TypeError} when a key the version needs is missing
+ * @throws {RangeError} when a key is not 16 bytes long
+ * @example
+ * ```ts
+ * const s = createDeviceSession('1.0', { devAddr: 0x26011234, nwkSKey, appSKey });
+ * buildUplink(s, spec); // expands NwkSKey and AppSKey for frames, once
+ * ```
  */
 export function createDeviceSession(version: LorawanVersion, keys: SessionKeys): Session {
   const need = (k: Uint8Array | undefined, name: string): Uint8Array => {
     if (!(k instanceof Uint8Array)) {
       throw new TypeError(`${name}: expected 16 bytes for LoRaWAN ${version}`);
     }
-    return k;
+    checkKey16(k, name);
+    return k.slice();
   };
   const appSKey = need(keys.appSKey, 'appSKey');
   if (version === '1.0') {
     const nwkSKey = need(keys.nwkSKey, 'nwkSKey');
-    const nwk = createAes128(nwkSKey);
-    return {
-      version, devAddr: keys.devAddr, fNwkSIntKey: nwk, sNwkSIntKey: nwk, nwkSEncKey: nwk,
-      appSKey: createAes128(appSKey),
-      frames: createFrameSession({ nwkSKey, appSKey }, { lorawan: '1.0' }),
-    };
+    return new LazySession(version, keys.devAddr, nwkSKey, nwkSKey, nwkSKey, appSKey);
   }
-  const fNwkSIntKey = need(keys.fNwkSIntKey, 'fNwkSIntKey');
-  const sNwkSIntKey = need(keys.sNwkSIntKey, 'sNwkSIntKey');
-  const nwkSEncKey = need(keys.nwkSEncKey, 'nwkSEncKey');
-  return {
-    version,
-    devAddr: keys.devAddr,
-    fNwkSIntKey: createAes128(fNwkSIntKey),
-    sNwkSIntKey: createAes128(sNwkSIntKey),
-    nwkSEncKey: createAes128(nwkSEncKey),
-    appSKey: createAes128(appSKey),
-    frames: createFrameSession(
-      { fNwkSIntKey, sNwkSIntKey, nwkSEncKey, appSKey },
-      { lorawan: '1.1' },
-    ),
-  };
+  return new LazySession(version, keys.devAddr, need(keys.fNwkSIntKey, 'fNwkSIntKey'),
+    need(keys.sNwkSIntKey, 'sNwkSIntKey'), need(keys.nwkSEncKey, 'nwkSEncKey'), appSKey);
+}
+
+/** A {@link Session} whose keys are expanded on first use (see createDeviceSession). */
+class LazySession implements Session {
+  private fNwk: Aes128 | undefined;
+  private sNwk: Aes128 | undefined;
+  private nwkEnc: Aes128 | undefined;
+  private app: Aes128 | undefined;
+  private frameSession: FrameSession | undefined;
+
+  constructor(
+    readonly version: LorawanVersion,
+    readonly devAddr: number,
+    // 1.0: the same NwkSKey array three times; its expansion then serves the three roles.
+    private readonly fNwkSIntKeyBytes: Uint8Array,
+    private readonly sNwkSIntKeyBytes: Uint8Array,
+    private readonly nwkSEncKeyBytes: Uint8Array,
+    private readonly appSKeyBytes: Uint8Array,
+  ) {}
+
+  get fNwkSIntKey(): Aes128 {
+    this.fNwk ??= createAes128(this.fNwkSIntKeyBytes);
+    return this.fNwk;
+  }
+
+  get sNwkSIntKey(): Aes128 {
+    if (this.version === '1.0') return this.fNwkSIntKey;
+    this.sNwk ??= createAes128(this.sNwkSIntKeyBytes);
+    return this.sNwk;
+  }
+
+  get nwkSEncKey(): Aes128 {
+    if (this.version === '1.0') return this.fNwkSIntKey;
+    this.nwkEnc ??= createAes128(this.nwkSEncKeyBytes);
+    return this.nwkEnc;
+  }
+
+  get appSKey(): Aes128 {
+    this.app ??= createAes128(this.appSKeyBytes);
+    return this.app;
+  }
+
+  get frames(): FrameSession {
+    this.frameSession ??= this.version === '1.0'
+      ? createFrameSession({ nwkSKey: this.fNwkSIntKeyBytes, appSKey: this.appSKeyBytes },
+        { lorawan: '1.0' })
+      : createFrameSession({ fNwkSIntKey: this.fNwkSIntKeyBytes,
+        sNwkSIntKey: this.sNwkSIntKeyBytes, nwkSEncKey: this.nwkSEncKeyBytes,
+        appSKey: this.appSKeyBytes }, { lorawan: '1.1' });
+    return this.frameSession;
+  }
 }
 
 /** Root keys and identifiers of an OTAA device. EUIs are 16 hex digits, big-endian. */
@@ -92,19 +142,35 @@ export interface RootKeys {
   nwkKey?: Uint8Array;
 }
 
-/** The frame session of a device's root key: AppKey in 1.0.x, NwkKey in 1.1. */
-function rootSession(version: LorawanVersion, root: RootKeys): FrameSession {
+/**
+ * The frame session of a device's root key (AppKey in 1.0.x, NwkKey in 1.1), expanded once:
+ * pass it to the join functions below for every Join-Request and Join-Accept of the device
+ * rather than have each call expand the key again.
+ *
+ * @throws {TypeError} when the root key the version needs is missing or not 16 bytes
+ * @example
+ * ```ts
+ * const rootFrames = createRootSession('1.0', root);
+ * const jr = buildDeviceJoinRequest('1.0', root, 7, rootFrames);
+ * ```
+ */
+export function createRootSession(version: LorawanVersion, root: RootKeys): FrameSession {
   const keys: FrameKeys = version === '1.1' ? { nwkKey: root.nwkKey! } : { appKey: root.appKey };
   return createFrameSession(keys, { lorawan: version });
 }
 
-/** Builds a Join-Request (TS001-1.0.4 §6.2.4); its MIC uses NwkKey in 1.1, AppKey in 1.0. */
+/**
+ * Builds a Join-Request (TS001-1.0.4 §6.2.4); its MIC uses NwkKey in 1.1, AppKey in 1.0.
+ *
+ * @param rootFrames the same keys from {@link createRootSession}, if already expanded
+ */
 export function buildDeviceJoinRequest(
   version: LorawanVersion,
   root: RootKeys,
   devNonce: number,
+  rootFrames: FrameSession = createRootSession(version, root),
 ): Uint8Array {
-  return rootSession(version, root).buildJoinRequest({
+  return rootFrames.buildJoinRequest({
     joinEui: root.joinEui,
     devEui: root.devEui,
     devNonce,
@@ -127,6 +193,7 @@ export interface JoinAcceptResult {
 /**
  * Decrypts and checks a Join-Accept, then derives the session keys.
  *
+ * @param rootFrames the root key from {@link createRootSession}, if already expanded
  * @returns `undefined` when the frame is not a Join-Accept for this device (bad MIC, wrong
  *   length or type): a device silently ignores such frames.
  */
@@ -135,12 +202,13 @@ export function openJoinAccept(
   root: RootKeys,
   devNonce: number,
   phyPayload: Uint8Array,
+  rootFrames?: FrameSession,
 ): JoinAcceptResult | undefined {
   // JSIntKey (1.1 with OptNeg) is derived from NwkKey and the DevEUI (TS001-1.1 §6.1.1.3).
   const joinRequest = { joinEui: root.joinEui, devNonce, devEui: root.devEui };
   let f;
   try {
-    f = rootSession(version, root).decode(phyPayload, { joinRequest });
+    f = (rootFrames ?? createRootSession(version, root)).decode(phyPayload, { joinRequest });
   } catch {
     return undefined;
   }
@@ -202,15 +270,18 @@ export interface JoinAcceptSpec {
 /**
  * Network side: builds the encrypted Join-Accept answering `devNonce` (TS001-1.0.4 §6.2.5,
  * TS001-1.1 §6.2.3).
+ *
+ * @param rootFrames the root key from {@link createRootSession}, if already expanded
  */
 export function buildDeviceJoinAccept(
   version: LorawanVersion,
   root: RootKeys,
   devNonce: number,
   spec: JoinAcceptSpec,
+  rootFrames: FrameSession = createRootSession(version, root),
 ): Uint8Array {
   const optNeg = version === '1.1' && spec.optNeg !== false;
-  return rootSession(version, root).buildJoinAccept({
+  return rootFrames.buildJoinAccept({
     joinNonce: spec.joinNonce,
     netId: spec.netId,
     devAddr: spec.devAddr,

@@ -19,6 +19,7 @@ export {
   buildDeviceJoinRequest,
   buildUplink,
   createDeviceSession,
+  createRootSession,
   openDownlink,
   openJoinAccept,
 } from './frames.js';

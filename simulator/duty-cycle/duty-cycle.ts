@@ -62,6 +62,12 @@ export class DutyCycle {
   private readonly byFrequency = new Map<number, BandState | null>();
   private aggregatedReadyAtMs = -Infinity;
   private maxDCycle = 0;
+  // The last answer: a device asks for each of its channels in turn with the same frame and
+  // time, and most channels share a sub-band. Forgotten whenever a transmission is recorded.
+  private lastState: BandState | undefined;
+  private lastToaMs = NaN;
+  private lastNowMs = NaN;
+  private lastStartMs = NaN;
 
   constructor(options: DutyCycleOptions) {
     this.region = options.region;
@@ -84,6 +90,7 @@ export class DutyCycle {
       throw new RangeError(`maxDCycle: expected 0 to 15, got ${maxDCycle}`);
     }
     this.maxDCycle = maxDCycle;
+    this.lastState = undefined;
   }
 
   /** The current DutyCycleReq value. */
@@ -116,12 +123,19 @@ export class DutyCycle {
   earliestStartMs(frequencyHz: number, toaMs: number, nowMs: number): number {
     const s = this.state(frequencyHz);
     if (s === undefined) return Infinity;
+    if (s === this.lastState && toaMs === this.lastToaMs && nowMs === this.lastNowMs) {
+      return this.lastStartMs;
+    }
     let t = Math.max(nowMs, this.aggregatedReadyAtMs);
     if (s.band.dutyCycle < 1) {
       if (this.policy !== 'credits') t = Math.max(t, s.readyAtMs);
       // The window's answer only moves later than its input, so one pass settles both rules.
       if (this.policy !== 'off-time') t = s.window.earliestStartMs(t, toaMs);
     }
+    this.lastState = s;
+    this.lastToaMs = toaMs;
+    this.lastNowMs = nowMs;
+    this.lastStartMs = t;
     return t;
   }
 
@@ -174,6 +188,7 @@ export class DutyCycle {
   record(frequencyHz: number, startMs: number, toaMs: number): void {
     const s = this.state(frequencyHz);
     if (s === undefined) return;
+    this.lastState = undefined;
     s.window.record(startMs, toaMs);
     // Off-time rule: the band rests ToA/dc - ToA after the frame ends.
     s.readyAtMs = startMs + toaMs / s.band.dutyCycle;

@@ -9,17 +9,17 @@
  * that no rolling one-hour window ever holds more than the budget.
  */
 
-/** One past transmission. */
-interface Span {
-  startMs: number;
-  endMs: number;
-}
-
 /** Airtime ledger of one sub-band over a rolling window. */
 export class SlidingWindow {
-  private spans: Span[] = [];
+  // Past transmissions [start, end) in start order, as two arrays of plain numbers (unboxed
+  // and contiguous, where span objects would each be a separate load).
+  private starts: number[] = [];
+  private ends: number[] = [];
   // Index of the oldest span still in the window: dropping is a cursor move, not a copy.
   private head = 0;
+  // Airtime of the spans from `head`, summed again whenever spans are dropped, so that its
+  // rounding error stays within a few units of the last place.
+  private totalMs = 0;
 
   /**
    * @param budgetMs airtime allowed in any window (duty cycle x window)
@@ -33,10 +33,9 @@ export class SlidingWindow {
   /** Airtime of past transmissions inside [fromMs, toMs]. */
   usedMs(fromMs: number, toMs: number): number {
     let sum = 0;
-    for (let i = this.head; i < this.spans.length; i++) {
-      const s = this.spans[i]!;
-      const a = Math.max(s.startMs, fromMs);
-      const b = Math.min(s.endMs, toMs);
+    for (let i = this.head; i < this.starts.length; i++) {
+      const a = Math.max(this.starts[i]!, fromMs);
+      const b = Math.min(this.ends[i]!, toMs);
       if (b > a) sum += b - a;
     }
     return sum;
@@ -49,17 +48,20 @@ export class SlidingWindow {
   earliestStartMs(notBeforeMs: number, toaMs: number): number {
     const target = this.budgetMs - toaMs;
     if (target < 0) return Infinity;
+    // All the past airtime fits beside the frame (with a margin far above rounding): no window
+    // can overflow, and the search below would find nothing.
+    if (this.totalMs < target - 1e-6) return notBeforeMs;
     // With the new frame last, the fullest window is the one ending where it ends; the past
     // airtime in it, f(w) for a window starting at w, only falls as w moves right. Find the
     // smallest w with f(w) <= target from suffix sums of the spans.
-    const spans = this.spans;
+    const starts = this.starts;
+    const ends = this.ends;
     let suffix = 0;
     let w = -Infinity;
-    for (let i = spans.length - 1; i >= this.head; i--) {
-      const s = spans[i]!;
-      const len = s.endMs - s.startMs;
+    for (let i = starts.length - 1; i >= this.head; i--) {
+      const len = ends[i]! - starts[i]!;
       if (suffix + len > target) {
-        w = s.endMs - (target - suffix);
+        w = ends[i]! - (target - suffix);
         break;
       }
       suffix += len;
@@ -70,11 +72,23 @@ export class SlidingWindow {
   /** Records a transmission; spans must come in start order. Old spans are dropped. */
   record(startMs: number, toaMs: number): void {
     const horizon = startMs - this.windowMs;
-    while (this.head < this.spans.length && this.spans[this.head]!.endMs <= horizon) this.head++;
-    if (this.head > 64 && this.head * 2 > this.spans.length) {
-      this.spans = this.spans.slice(this.head);
+    const from = this.head;
+    while (this.head < this.ends.length && this.ends[this.head]! <= horizon) this.head++;
+    const dropped = this.head !== from;
+    if (this.head > 64 && this.head * 2 > this.ends.length) {
+      this.starts = this.starts.slice(this.head);
+      this.ends = this.ends.slice(this.head);
       this.head = 0;
     }
-    this.spans.push({ startMs, endMs: startMs + toaMs });
+    const endMs = startMs + toaMs;
+    this.starts.push(startMs);
+    this.ends.push(endMs);
+    if (!dropped) {
+      this.totalMs += endMs - startMs;
+    } else {
+      let sum = 0;
+      for (let i = this.head; i < this.ends.length; i++) sum += this.ends[i]! - this.starts[i]!;
+      this.totalMs = sum;
+    }
   }
 }

@@ -15,10 +15,6 @@ export interface ScheduledEvent {
   cancelled: boolean;
 }
 
-function before(x: ScheduledEvent, y: ScheduledEvent): boolean {
-  return x.atMs < y.atMs || (x.atMs === y.atMs && x.seq < y.seq);
-}
-
 /**
  * The event queue: push and pop in O(log n). Cancelled events are removed lazily.
  *
@@ -30,50 +26,89 @@ function before(x: ScheduledEvent, y: ScheduledEvent): boolean {
  * ```
  */
 export class EventQueue {
-  private readonly heap: ScheduledEvent[] = [];
+  // The keys live in typed arrays beside the events: sifting compares numbers read from
+  // contiguous memory instead of loading an object per comparison.
+  private times = new Float64Array(1024);
+  private seqs = new Float64Array(1024);
+  private readonly events: (ScheduledEvent | undefined)[] = [];
+  private n = 0;
 
   /** Number of entries, cancelled ones not yet removed included. */
   get size(): number {
-    return this.heap.length;
+    return this.n;
   }
 
   /** Adds an event. */
   push(e: ScheduledEvent): void {
-    const h = this.heap;
-    h.push(e);
-    let i = h.length - 1;
+    if (this.n === this.times.length) this.grow();
+    const times = this.times;
+    const seqs = this.seqs;
+    const events = this.events;
+    const t = e.atMs;
+    const s = e.seq;
+    let i = this.n++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!before(e, h[p]!)) break;
-      h[i] = h[p]!;
+      const pt = times[p]!;
+      // Stop below a parent that comes first: earlier, or as early and scheduled before.
+      if (pt < t || (pt === t && seqs[p]! < s)) break;
+      times[i] = pt;
+      seqs[i] = seqs[p]!;
+      events[i] = events[p];
       i = p;
     }
-    h[i] = e;
+    times[i] = t;
+    seqs[i] = s;
+    events[i] = e;
   }
 
   /** The earliest event without removing it (it may be cancelled). */
   peek(): ScheduledEvent | undefined {
-    return this.heap[0];
+    return this.n > 0 ? this.events[0] : undefined;
   }
 
   /** Removes and returns the earliest event (it may be cancelled). */
   pop(): ScheduledEvent | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (top === undefined || last === undefined || h.length === 0) return top;
+    if (this.n === 0) return undefined;
+    const times = this.times;
+    const seqs = this.seqs;
+    const events = this.events;
+    const top = events[0];
+    const n = --this.n;
+    const lastEvent = events[n];
+    const t = times[n]!;
+    const s = seqs[n]!;
+    events[n] = undefined;
+    if (n === 0) return top;
     let i = 0;
-    const n = h.length;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      const c = r < n && before(h[r]!, h[l]!) ? r : l;
-      if (!before(h[c]!, last)) break;
-      h[i] = h[c]!;
+      let c = l;
+      if (r < n && (times[r]! < times[l]! || (times[r] === times[l] && seqs[r]! < seqs[l]!))) {
+        c = r;
+      }
+      const ct = times[c]!;
+      // Stop when the moved-down last entry comes before the earlier child.
+      if (t < ct || (t === ct && s < seqs[c]!)) break;
+      times[i] = ct;
+      seqs[i] = seqs[c]!;
+      events[i] = events[c];
       i = c;
     }
-    h[i] = last;
+    times[i] = t;
+    seqs[i] = s;
+    events[i] = lastEvent;
     return top;
+  }
+
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    times.set(this.times);
+    this.times = times;
+    const seqs = new Float64Array(this.seqs.length * 2);
+    seqs.set(this.seqs);
+    this.seqs = seqs;
   }
 }

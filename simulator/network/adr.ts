@@ -59,12 +59,14 @@ export function adrPacketLossPercent(history: readonly AdrHistoryEntry[]): numbe
   return (lost * 100) / history.length;
 }
 
+const NB_TRANS_TABLE: readonly (readonly number[])[] = [[1, 1, 2], [1, 2, 3], [2, 3, 3], [3, 3, 3]];
+
 /**
  * NbTrans for a packet loss: the table of ChirpStack's default ADR, rows by loss bracket
  * (under 5, 10, 30 %, above), columns by the current NbTrans clamped to 1..3.
  */
 export function adrNbTrans(current: number, lossPercent: number): number {
-  const table = [[1, 1, 2], [1, 2, 3], [2, 3, 3], [3, 3, 3]];
+  const table = NB_TRANS_TABLE;
   const row = lossPercent < 5 ? 0 : lossPercent < 10 ? 1 : lossPercent < 30 ? 2 : 3;
   const col = Math.min(Math.max(current, 1), 3) - 1;
   return table[row]![col]!;

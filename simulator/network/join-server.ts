@@ -5,14 +5,18 @@
  * and answers with an encrypted Join-Accept carrying RX settings and a CFList.
  */
 import {
+  createAes128,
   deriveSessionKeys10,
   deriveSessionKeys11,
   verifyJoinRequestMic,
+  type Aes128,
 } from '../../src/crypto/index.js';
+import type { FrameSession } from '../../src/frame/index.js';
 import { decodeJoinRequest, type CfList } from '../../src/mac/index.js';
 import {
   buildDeviceJoinAccept,
   createDeviceSession,
+  createRootSession,
   type LorawanVersion,
   type RootKeys,
   type Session,
@@ -21,6 +25,15 @@ import {
 /** A device the join server may let in. */
 export interface JoinDevice extends RootKeys {
   version: LorawanVersion;
+}
+
+/** A device's root keys, expanded at its first Join-Request and kept for the next ones. */
+interface ExpandedRoot {
+  /** AppKey (1.0) or NwkKey (1.1) as a frame session: the Join-Accept. */
+  rootFrames: FrameSession;
+  /** The Join-Request MIC key: AppKey (1.0) or NwkKey (1.1). */
+  micKey: Aes128;
+  appKey: Aes128;
 }
 
 /** Options of {@link JoinServer}. */
@@ -71,6 +84,7 @@ export class JoinServer {
   readonly netId: number;
   readonly stats = { requests: 0, accepted: 0, micFailures: 0, devNonceRefused: 0, unknown: 0 };
   private readonly devices = new Map<string, JoinDevice>();
+  private readonly expanded = new Map<string, ExpandedRoot>();
   private readonly lastDevNonce = new Map<string, number>();
   private readonly options: JoinServerOptions;
   private joinNonce = 0;
@@ -90,6 +104,22 @@ export class JoinServer {
       throw new TypeError(`devEui: expected 16 hex digits, got '${device.devEui}'`);
     }
     this.devices.set(device.devEui.toLowerCase(), device);
+    this.expanded.delete(device.devEui.toLowerCase());
+  }
+
+  private expandedRoot(devEui: string, device: JoinDevice): ExpandedRoot {
+    let e = this.expanded.get(devEui);
+    if (e === undefined) {
+      const appKey = createAes128(device.appKey);
+      e = {
+        rootFrames: createRootSession(device.version, device),
+        // 1.1 signs the Join-Request with NwkKey, 1.0.x with AppKey (TS001-1.1 §6.2.2).
+        micKey: device.version === '1.1' ? createAes128(device.nwkKey!) : appKey,
+        appKey,
+      };
+      this.expanded.set(devEui, e);
+    }
+    return e;
   }
 
   /**
@@ -118,9 +148,8 @@ export class JoinServer {
       this.stats.unknown++;
       return { ok: false, reason: 'unknown-device', devEui };
     }
-    // 1.1 signs the Join-Request with NwkKey, 1.0.x with AppKey (TS001-1.1 §6.2.2).
-    const micKey = device.version === '1.1' ? device.nwkKey! : device.appKey;
-    if (!verifyJoinRequestMic(micKey, phyPayload.subarray(0, jr.micOffset), jr.mic)) {
+    const keys = this.expandedRoot(devEui, device);
+    if (!verifyJoinRequestMic(keys.micKey, phyPayload.subarray(0, jr.micOffset), jr.mic)) {
       this.stats.micFailures++;
       return { ok: false, reason: 'mic', devEui };
     }
@@ -137,14 +166,14 @@ export class JoinServer {
       joinNonce, netId: this.netId, devAddr,
       rx1DrOffset: o.rx1DrOffset ?? 0, rx2Dr: o.rx2Dr ?? 0, rxDelayS: o.rxDelayS ?? 1,
       ...(o.cfList ? { cfList: o.cfList } : {}),
-    });
+    }, keys.rootFrames);
     let session: Session;
     if (device.version === '1.0') {
-      const k = deriveSessionKeys10({ appKey: device.appKey, joinNonce, netId: this.netId,
+      const k = deriveSessionKeys10({ appKey: keys.appKey, joinNonce, netId: this.netId,
         devNonce: jr.devNonce });
       session = createDeviceSession('1.0', { devAddr, nwkSKey: k.nwkSKey, appSKey: k.appSKey });
     } else {
-      const k = deriveSessionKeys11({ nwkKey: device.nwkKey!, appKey: device.appKey, joinNonce,
+      const k = deriveSessionKeys11({ nwkKey: keys.micKey, appKey: keys.appKey, joinNonce,
         devNonce: jr.devNonce, joinEui: device.joinEui, netId: this.netId,
         optNeg: true });
       session = createDeviceSession('1.1', { devAddr, ...k });

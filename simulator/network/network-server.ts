@@ -157,6 +157,8 @@ export class NetworkServer {
   private readonly byAddr = new Map<number, DeviceState>();
   private readonly addrOfEui = new Map<string, number>();
   private readonly collecting = new Map<string, Collected>();
+  private lastKey = '';
+  private readonly sfOfDr = (dr: number): number | undefined => this.o.region.dataRates[dr]?.sf;
   private readonly dedupMs: number;
   private readonly channelPlan: readonly number[];
   private readonly adr:
@@ -185,7 +187,16 @@ export class NetworkServer {
     this.stats.copies++;
     // Identical bytes from several gateways are one frame (MIC included, so a replay of an
     // older frame collides only with itself and is refused later by its counter).
-    const key = String.fromCharCode.apply(null, copy.phyPayload as unknown as number[]);
+    // The copies of one packet arrive one after the other: when the bytes equal the last key's
+    // (compared in place), that key is reused rather than a new string built per gateway.
+    const bytes = copy.phyPayload;
+    let key = this.lastKey;
+    let same = key.length === bytes.length;
+    for (let i = 0; same && i < bytes.length; i++) same = key.charCodeAt(i) === bytes[i];
+    if (!same) {
+      key = String.fromCharCode.apply(null, bytes as unknown as number[]);
+      this.lastKey = key;
+    }
     const c = this.collecting.get(key);
     if (c !== undefined) {
       this.stats.duplicates++;
@@ -201,7 +212,7 @@ export class NetworkServer {
   }
 
   private process(copies: GatewayCopy[]): void {
-    copies.sort((a, b) => b.snrDb - a.snrDb);
+    sortBySnrDescending(copies);
     const first = copies[0]!;
     const mType = first.phyPayload[0]! >> 5;
     if (mType === MType.JoinRequest) this.join(copies);
@@ -266,16 +277,13 @@ export class NetworkServer {
     const { fCnt32, retransmission } = reconstructFCnt32(dev.fCntUpNext, frame.fhdr.fCnt);
     const message = best.phyPayload.subarray(0, frame.micOffset);
     const txCh = Math.max(0, this.channelPlan.indexOf(best.frequencyHz));
-    const micOk = (fCnt: number): boolean => (s.version === '1.1'
-      ? verifyUplinkMic11(s.sNwkSIntKey, s.fNwkSIntKey, { devAddr: s.devAddr, fCnt, message,
-        confFCnt: 0, txDr: best.dr, txCh }, frame.mic)
-      : verifyUplinkMic10(s.fNwkSIntKey, { devAddr: s.devAddr, fCnt, message }, frame.mic));
-    if (!micOk(fCnt32)) {
+    if (!micMatches(s, message, fCnt32, best.dr, txCh, frame.mic)) {
       // An old frame played again: its 16 bits read as a future counter, so the MIC fails there;
       // it matches at the counter it had, below the next expected one.
       const past = (dev.fCntUpNext & ~0xffff) + frame.fhdr.fCnt;
-      if (past < dev.fCntUpNext && micOk(past)) this.stats.replays++;
-      else this.stats.micFailures++;
+      if (past < dev.fCntUpNext && micMatches(s, message, past, best.dr, txCh, frame.mic)) {
+        this.stats.replays++;
+      } else this.stats.micFailures++;
       return;
     }
     if (retransmission) {
@@ -313,8 +321,13 @@ export class NetworkServer {
       for (const c of cmds) this.macCommand(dev, c, copies, answers);
     }
 
-    dev.history.push({ fCnt: fCnt32, maxSnrDb: best.snrDb });
-    if (dev.history.length > ADR_HISTORY_LENGTH) dev.history.shift();
+    // A full history recycles its oldest entry: no new object per uplink for the collector.
+    const entry = dev.history.length >= ADR_HISTORY_LENGTH ? dev.history.shift()! : undefined;
+    if (entry) {
+      entry.fCnt = fCnt32;
+      entry.maxSnrDb = best.snrDb;
+      dev.history.push(entry);
+    } else dev.history.push({ fCnt: fCnt32, maxSnrDb: best.snrDb });
     if (frame.fhdr.fCtrl.adr && this.adr !== false) this.runAdr(dev, best.dr, answers);
 
     if (frame.fPort !== null && frame.fPort > 0) {
@@ -365,9 +378,8 @@ export class NetworkServer {
       if (++dev.adrPending <= 3) return;
       dev.adrPending = 0;
     }
-    const region = this.o.region;
     const d = adrDecide({
-      dr, sfOfDr: (x) => region.dataRates[x]?.sf, txPowerIndex: dev.txPowerIndex,
+      dr, sfOfDr: this.sfOfDr, txPowerIndex: dev.txPowerIndex,
         nbTrans: dev.nbTrans,
       history: dev.history, maxDr: adr.maxDr, maxTxPowerIndex: adr.maxTxPowerIndex,
       installationMarginDb: adr.installationMarginDb,
@@ -430,6 +442,32 @@ export class NetworkServer {
     this.stats.downlinkRefused++;
     return false;
   }
+}
+
+/**
+ * Best SNR first, ties in arrival order: the order of a stable `sort((a, b) => b.snrDb -
+ * a.snrDb)`, by insertion, as a packet has a handful of copies and the built-in sort
+ * allocates its work space on every call.
+ */
+function sortBySnrDescending(copies: GatewayCopy[]): void {
+  for (let i = 1; i < copies.length; i++) {
+    const c = copies[i]!;
+    let j = i - 1;
+    while (j >= 0 && copies[j]!.snrDb < c.snrDb) {
+      copies[j + 1] = copies[j]!;
+      j--;
+    }
+    copies[j + 1] = c;
+  }
+}
+
+/** True when `mic` is the uplink MIC of `message` at `fCnt` (compared in constant time). */
+function micMatches(s: Session, message: Uint8Array, fCnt: number, txDr: number, txCh: number,
+  mic: Uint8Array): boolean {
+  return s.version === '1.1'
+    ? verifyUplinkMic11(s.sNwkSIntKey, s.fNwkSIntKey, { devAddr: s.devAddr, fCnt, message,
+      confFCnt: 0, txDr, txCh }, mic)
+    : verifyUplinkMic10(s.fNwkSIntKey, { devAddr: s.devAddr, fCnt, message }, mic);
 }
 
 /** Where and when a receive window opens. */

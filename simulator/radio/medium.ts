@@ -91,6 +91,13 @@ export interface MediumStats {
 // cannot overlap it (a 255-byte SF12 packet lasts under 10 s).
 const HORIZON_MS = 30_000;
 
+const NO_INTERFERERS: readonly Interferer[] = Object.freeze([]);
+
+const TEMPLATE_LENGTH = 64;
+// Never handed out or written: only sliced.
+const DOUBLES: number[] = Array.from({ length: TEMPLATE_LENGTH }, () => 0.5);
+const ZEROS: number[] = Array.from({ length: TEMPLATE_LENGTH }, () => 0);
+
 /**
  * The radio medium shared by the devices and gateways of a scenario.
  *
@@ -119,7 +126,7 @@ export class Medium<T = unknown> {
   private readonly grid = new Map<string, number[]>();
   private readonly maxLossDb: number;
   /** Recent emissions per frequency, in start order. */
-  private readonly air = new Map<number, { list: Emission<T>[]; head: number }>();
+  private readonly air = new Map<number, { list: (Emission<T> | undefined)[]; head: number }>();
 
   constructor(options: MediumOptions) {
     this.gateways = options.gateways;
@@ -205,9 +212,12 @@ export class Medium<T = unknown> {
   }): Emission<T> {
     const { links } = packet;
     const n = links.gateways.length;
-    // Plain arrays: cheaper than typed arrays at these sizes, and short-lived.
-    const powerDbm: number[] = new Array<number>(n);
-    const locked: number[] = new Array<number>(n).fill(0);
+    // Plain arrays: cheaper than typed arrays at these sizes, and short-lived. Sliced from
+    // templates, they start with their final element kinds (doubles, small integers) instead
+    // of being copied over when the first double is stored.
+    const powerDbm: number[] = n <= TEMPLATE_LENGTH ? DOUBLES.slice(0, n) : new Array<number>(n);
+    const locked: number[] = n <= TEMPLATE_LENGTH ? ZEROS.slice(0, n)
+      : new Array<number>(n).fill(0);
     const sigma = this.fadingSigmaDb;
     const gain = packet.txPowerDbm + this.deviceGain;
     for (let k = 0; k < n; k++) {
@@ -249,8 +259,13 @@ export class Medium<T = unknown> {
       channel = { list: [], head: 0 };
       this.air.set(packet.frequencyHz, channel);
     }
+    // Drop each expired emission's slot as the cursor passes it: a slot kept until the next
+    // compaction held the emission (its frame, its power arrays) for half an hour of virtual
+    // time, long enough for the garbage collector to promote it to the old generation.
     while (channel.head < channel.list.length
-      && channel.list[channel.head]!.startMs < packet.startMs - HORIZON_MS) channel.head++;
+      && channel.list[channel.head]!.startMs < packet.startMs - HORIZON_MS) {
+      channel.list[channel.head++] = undefined;
+    }
     if (channel.head > 1024 && channel.head * 2 > channel.list.length) {
       channel.list = channel.list.slice(channel.head);
       channel.head = 0;
@@ -305,19 +320,20 @@ export class Medium<T = unknown> {
   }
 
   private interferersAt(
-    channel: { list: Emission<T>[]; head: number },
+    channel: { list: (Emission<T> | undefined)[]; head: number },
     e: Emission<T>,
     gatewayIndex: number,
-  ): Interferer[] {
-    const out: Interferer[] = [];
+  ): readonly Interferer[] {
+    // Most packets overlap nothing: the shared empty list then spares an array per gateway.
+    let out: Interferer[] | undefined;
     for (let i = channel.head; i < channel.list.length; i++) {
       const o = channel.list[i]!;
       if (o === e || o.endMs <= e.startMs || o.startMs >= e.endMs) continue;
       const k = o.links.gateways.indexOf(gatewayIndex);
       if (k < 0) continue;
       const overlapMs = Math.min(o.endMs, e.endMs) - Math.max(o.startMs, e.startMs);
-      out.push({ sf: o.sf, powerDbm: o.powerDbm[k]!, overlapMs });
+      (out ??= []).push({ sf: o.sf, powerDbm: o.powerDbm[k]!, overlapMs });
     }
-    return out;
+    return out ?? NO_INTERFERERS;
   }
 }

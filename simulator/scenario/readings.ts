@@ -16,7 +16,10 @@ export type ReadingGenerator = (index: number, atMs: number) => unknown;
 
 // Divide by the inverse step, so that 41.4 stays 41.4 rather than 41.400000000000006.
 const round = (v: number, step: number): number => Math.round(v / step) / Math.round(1 / step);
-const hourOf = (epochMs: number): number => new Date(epochMs).getUTCHours() + 1; // Paris in winter
+// Paris in winter. The UTC hour by arithmetic, as Date computes it (time values are whole
+// milliseconds without leap seconds, ECMA-262 §21.4.1), without a Date per reading.
+const hourOf = (epochMs: number): number =>
+  ((Math.floor(Math.trunc(epochMs) / 3_600_000) % 24) + 24) % 24 + 1;
 
 function flags(names: string[], on: string[] = []): Record<string, boolean> {
   const out: Record<string, boolean> = {};

@@ -173,13 +173,13 @@ export class Simulation {
   readonly audit: DutyCycleAudit;
   /** Epoch milliseconds of virtual time 0. */
   readonly startEpochMs: number;
-  private readonly byName = new Map<string, SimDevice>();
   private readonly byEui = new Map<string, SimDevice>();
   private readonly options: SimulationOptions;
   private readonly deviceGain: number;
   private readonly downRng: Rng;
   private readonly startedAt: number;
-  private readonly byDr = new Map<number, { uplinks: number; delivered: number }>();
+  /** Uplinks and deliveries by data rate (index). */
+  private readonly byDr: ({ uplinks: number; delivered: number } | undefined)[] = [];
   private readonly airtime: Map<string, number[]> = new Map();
   private transmissions = 0;
   private collisions = 0;
@@ -258,9 +258,7 @@ export class Simulation {
       onUplink: (u) => {
         const dev = this.byEui.get(u.devEui);
         if (dev) dev.delivered++;
-        const c = this.byDr.get(u.dr) ?? { uplinks: 0, delivered: 0 };
-        c.delivered++;
-        this.byDr.set(u.dr, c);
+        (this.byDr[u.dr] ??= { uplinks: 0, delivered: 0 }).delivered++;
         this.application.handleUplink(u);
       },
     });
@@ -302,6 +300,7 @@ export class Simulation {
         const devRng = readingRng.fork();
         const generator = createReadingGenerator(group.reading, devRng, group.periodMinutes, codec);
         const encoded = options.keepReadings ? new Map<string, unknown>() : undefined;
+        const audit = this.audit.recorderFor(name);
         const share = group.confirmedShare ?? 0;
         const startEpoch = this.startEpochMs;
         const device = new ClassADevice({
@@ -333,13 +332,13 @@ export class Simulation {
           },
           dr: this.initialDr(net.initialDr ?? 'link', links, installationMarginDb),
           recordTrace: false,
-          radio: { transmit: (tx) => this.transmit(tx) },
+          // The device's own record travels with its frames: no look-up by name per frame.
+          radio: { transmit: (tx) => this.transmit(tx, sim, audit) },
         });
         const sim: SimDevice = { name, devEui, group, category: codec.category, codec, position,
           links,
           device, uplinks: 0, delivered: 0, ...(encoded ? { encoded } : {}) };
         this.devices.push(sim);
-        this.byName.set(name, sim);
         this.byEui.set(devEui, sim);
         this.engine.at(powerOnRng.uniform(0, spreadMs), () => device.start());
       }
@@ -391,13 +390,12 @@ export class Simulation {
     this.engine.run({ untilMs: Math.min(untilMs, this.endMs) });
   }
 
-  private transmit(tx: Transmission): void {
-    const dev = this.byName.get(tx.device)!;
+  private transmit(tx: Transmission, dev: SimDevice,
+    audit: (frequencyHz: number, startMs: number, toaMs: number) => void): void {
     const rate = this.region.dataRates[tx.dr]!;
     this.transmissions++;
-    this.audit.record(tx.device, tx.frequencyHz, tx.startMs, tx.toaMs);
-    const band = this.region.subBands.find((b) => tx.frequencyHz >= b.fromHz
-      && tx.frequencyHz < b.toHz);
+    audit(tx.frequencyHz, tx.startMs, tx.toaMs);
+    const band = this.subBandOf(tx.frequencyHz);
     if (band) {
       const hourly = this.airtime.get(band.name)!;
       const h = Math.min(hourly.length - 1, Math.floor(tx.startMs / HOUR_MS));
@@ -405,9 +403,7 @@ export class Simulation {
     }
     if (tx.kind === 'data' && tx.attempt === 1) {
       dev.uplinks++;
-      const c = this.byDr.get(tx.dr) ?? { uplinks: 0, delivered: 0 };
-      c.uplinks++;
-      this.byDr.set(tx.dr, c);
+      (this.byDr[tx.dr] ??= { uplinks: 0, delivered: 0 }).uplinks++;
     }
     const sf = rate.sf ?? 7;
     const bandwidthHz = rate.bandwidthHz ?? 125000;
@@ -428,6 +424,16 @@ export class Simulation {
           rssiDbm: r.rssiDbm, snrDb: r.snrDb, phyPayload: tx.phyPayload });
       }
     });
+  }
+
+  /** The sub-band holding `frequencyHz`, if any. */
+  private subBandOf(frequencyHz: number): Region['subBands'][number] | undefined {
+    const bands = this.region.subBands;
+    for (let i = 0; i < bands.length; i++) {
+      const b = bands[i]!;
+      if (frequencyHz >= b.fromHz && frequencyHz < b.toHz) return b;
+    }
+    return undefined;
   }
 
   private downlink(d: DownlinkRequest): void {
@@ -464,10 +470,11 @@ export class Simulation {
     this.advance(this.endMs);
     const ns = this.networkServer.stats;
     const byDataRate: Record<string, DeliveryCount> = {};
-    for (const [dr, c] of [...this.byDr].sort((a, b) => a[0] - b[0])) {
+    this.byDr.forEach((c, dr) => {
+      if (c === undefined) return;
       byDataRate[dr] = { uplinks: c.uplinks, delivered: c.delivered, pdr: c.uplinks
         ? c.delivered / c.uplinks : 0 };
-    }
+    });
     const byCategory: SimulationSummary['byCategory'] = {};
     let uplinks = 0;
     let delivered = 0;

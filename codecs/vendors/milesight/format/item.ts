@@ -284,6 +284,42 @@ function allKeys(item: Item): string[] {
   return requiredKeys(item).concat(optionalKeys(item));
 }
 
+/** What encoding needs of a table, worked out once: tables are module constants. */
+interface TablePlan {
+  items: Item[];
+  /** Item indices, most required keys first (ties in table order): the order of choice. */
+  order: number[];
+  required: string[][];
+  optional: string[][];
+  all: string[][];
+}
+
+// A few tables per script; the bound only guards against callers building tables on the fly.
+const MAX_PLANS = 32;
+const plans: TablePlan[] = [];
+
+function planOf(items: Item[]): TablePlan {
+  for (let i = 0; i < plans.length; i++) if (plans[i]!.items === items) return plans[i]!;
+  const order: number[] = [];
+  const required: string[][] = [];
+  const optional: string[][] = [];
+  const all: string[][] = [];
+  for (let i = 0; i < items.length; i++) {
+    order.push(i);
+    required.push(requiredKeys(items[i]!));
+    optional.push(optionalKeys(items[i]!));
+    all.push(allKeys(items[i]!));
+  }
+  order.sort((a, b) => {
+    const d = required[b]!.length - required[a]!.length;
+    return d !== 0 ? d : a - b;
+  });
+  const plan: TablePlan = { items, order, required, optional, all };
+  if (plans.length >= MAX_PLANS) plans.shift();
+  plans.push(plan);
+  return plan;
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !(v instanceof Array);
 }
@@ -338,12 +374,8 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
   const chosen: Array<{ item: Item; sources: Array<Record<string, unknown>> } | undefined> = [];
 
   // Choose, most specific first; emit afterwards in table order.
-  const order: number[] = [];
-  for (let i = 0; i < items.length; i++) order.push(i);
-  order.sort((a, b) => {
-    const d = requiredKeys(items[b]!).length - requiredKeys(items[a]!).length;
-    return d !== 0 ? d : a - b;
-  });
+  const plan = planOf(items);
+  const order = plan.order;
   const listDone: Record<string, boolean> = {};
   const lists: Array<Array<{ item: Item; source: Record<string, unknown> }> | undefined> = [];
   const partUsed: Record<string, boolean> = {};
@@ -412,7 +444,7 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
       if (!isObject(v)) fail(`${what}: ${key}: expected an object, got ${JSON.stringify(v)}`);
       const obj = v as Record<string, unknown>;
       if (item.partOf) {
-        const req = requiredKeys(item);
+        const req = plan.required[idx]!;
         let all = req.length > 0;
         for (let k = 0; k < req.length && all; k++) all = req[k]! in obj;
         if (!all) continue;
@@ -430,7 +462,7 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
         if (c2.into === key && !c2.list) later = true;
       }
       if (later && !fitsExactly(item, obj)) continue;
-      const all = allKeys(item);
+      const all = plan.all[idx]!;
       const ks = Object.keys(obj);
       for (let k = 0; k < ks.length; k++) {
         if (all.indexOf(ks[k]!) < 0) fail(`${what}: ${key}: unknown field '${ks[k]}'`);
@@ -439,10 +471,10 @@ export function encodeItems(data: unknown, items: Item[], what: string): number[
       chosen[idx] = { item, sources: [obj] };
       continue;
     }
-    const req = requiredKeys(item);
+    const req = plan.required[idx]!;
     let ok = true;
     for (let k = 0; k < req.length && ok; k++) ok = req[k]! in src && !used[req[k]!];
-    const opt = optionalKeys(item);
+    const opt = plan.optional[idx]!;
     const optPresent: string[] = [];
     for (let k = 0; k < opt.length; k++) {
       if (opt[k]! in src && !used[opt[k]!]) optPresent.push(opt[k]!);
