@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { getCodec } from '../../codecs/registry.js';
 import { parsePositionsCsv, parsePositionsGeoJson } from '../../simulator/radio/geo.js';
 import { renderHtmlReport } from '../../simulator/report/html.js';
+import { percentDown } from '../../simulator/report/percent.js';
 import { Simulation, type ReceptionEvent } from '../../simulator/scenario/run.js';
 import type { SimulationSummary } from '../../simulator/scenario/summary.js';
 import type { Scenario } from '../../simulator/scenario/types.js';
@@ -83,22 +84,18 @@ export function loadScenario(ref: string | undefined): Scenario {
   return scenario;
 }
 
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)} %`;
-}
-
 /** The human summary. */
 export function formatSummary(s: SimulationSummary, reportPath: string): string {
   const lines = [
     `scenario ${s.scenario}: ${s.devices} devices, ${s.gateways} gateways, ${s.hours} h, seed `
       + `${s.seed}`
       + ` (${(s.elapsedMs / 1000).toFixed(1)} s)`,
-    `uplinks attempted ${s.uplinks}, delivered ${s.delivered}: ${pct(s.pdr)}`
+    `uplinks attempted ${s.uplinks}, delivered ${s.delivered}: ${percentDown(s.pdr)}`
       + ` (${s.transmissions} transmissions with repetitions and joins)`,
     `by data rate: ` + Object.entries(s.byDataRate)
-      .map(([dr, c]) => `DR${dr} ${pct(c.pdr)} of ${c.uplinks}`).join(', '),
+      .map(([dr, c]) => `DR${dr} ${percentDown(c.pdr)} of ${c.uplinks}`).join(', '),
     `by category: ` + Object.entries(s.byCategory)
-      .map(([k, c]) => `${k} ${pct(c.pdr)} of ${c.uplinks}`).join(', '),
+      .map(([k, c]) => `${k} ${percentDown(c.pdr)} of ${c.uplinks}`).join(', '),
     `lost: ${s.lost.outOfRange} out of range, ${s.collisions} collisions, ${s.lost.demodulators} `
       + `demodulators`
       + ` busy, ${s.lost.halfDuplex} gateway transmitting; ${s.duplicatesMerged} gateway `

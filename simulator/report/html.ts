@@ -4,6 +4,7 @@
  * per sub-band over time, gateway load) and a sample of decoded readings per category. No
  * script, no stylesheet or font from the network: the file opens offline.
  */
+import { percentDown } from './percent.js';
 import type { SimulationReport } from '../scenario/summary.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -12,7 +13,6 @@ export function escapeHtml(text: string): string {
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;');
 }
 
-const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 const num = (x: number): string => Math.round(x).toLocaleString('en-GB');
 const fix = (x: number, d = 1): string => (Number.isFinite(x) ? x.toFixed(d) : '0');
 
@@ -157,7 +157,7 @@ export function renderHtmlReport(report: SimulationReport): string {
     const c = s.byDataRate[dr]!;
     const sf = dr <= 5 ? `SF${12 - dr}` : `DR${dr}`;
     return { label: sf, value: c.pdr, colour: pdrColour(c.pdr),
-      title: `DR${dr} (${sf}): ${c.delivered}/${c.uplinks} = ${pct(c.pdr)}` };
+      title: `DR${dr} (${sf}): ${c.delivered}/${c.uplinks} = ${percentDown(c.pdr)}` };
   });
   const loads = [...s.gatewayLoad].sort((a, b) => b.received - a.received);
   const shown = loads.slice(0, 60);
@@ -173,7 +173,7 @@ export function renderHtmlReport(report: SimulationReport): string {
   }).join('');
 
   const categories = Object.entries(s.byCategory).map(([k, c]) =>
-    [k, c.devices, c.uplinks, c.delivered, pct(c.pdr)]);
+    [k, c.devices, c.uplinks, c.delivered, percentDown(c.pdr)]);
   const css = [
     'body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#222;max-width:980px}',
     'table{border-collapse:collapse;margin:8px 0 16px}',
@@ -194,7 +194,7 @@ ${num(s.gateways)} gateways, run in ${fix(s.elapsedMs / 1000, 1)} s.</p>
 <div>
 <span class="kpi"><b>${num(s.uplinks)}</b>uplinks attempted</span>
 <span class="kpi"><b>${num(s.delivered)}</b>delivered</span>
-<span class="kpi"><b>${pct(s.pdr)}</b>delivery ratio</span>
+<span class="kpi"><b>${percentDown(s.pdr)}</b>delivery ratio</span>
 <span class="kpi"><b>${num(s.collisions)}</b>collisions</span>
 <span class="kpi"><b>${num(s.dutyCycleViolations)}</b>duty-cycle violations</span>
 </div>
@@ -204,13 +204,13 @@ ${num(s.gateways)} gateways, run in ${fix(s.elapsedMs / 1000, 1)} s.</p>
     (v) => `${Math.round(v * 100)}%`)}
 ${table(['DR', 'uplinks', 'delivered', 'ratio'], drs.map((dr) => {
     const c = s.byDataRate[dr]!;
-    return [`DR${dr}`, c.uplinks, c.delivered, pct(c.pdr)];
+    return [`DR${dr}`, c.uplinks, c.delivered, percentDown(c.pdr)];
   }))}
 <h2>Delivery by category</h2>${table(['category', 'devices', 'uplinks', 'delivered', 'ratio'],
   categories)}
 <h2>Airtime per sub-band over time</h2>${airtimeChart(report)}
 ${table(['sub-band', 'duty cycle', 'airtime'], s.airtimeBySubBand.map((b) =>
-    [b.subBand, pct(b.dutyCycle), `${fix(b.airtimeMs / 1000, 1)} s`]))}
+    [b.subBand, percentDown(b.dutyCycle), `${fix(b.airtimeMs / 1000, 1)} s`]))}
 <h2>Gateway load</h2>${barChart('chart-gateways', loads.length > shown.length
     ? `Packets received, busiest ${shown.length} of ${loads.length} gateways`
     : 'Packets received per gateway', loadBars, maxLoad, (v) => num(v))}

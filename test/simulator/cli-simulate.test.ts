@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { percentDown as pct } from '../../simulator/report/percent.js';
 import { runCli } from '../../cli/run.js';
 import type { Io } from '../../cli/io.js';
 import { decodeSemtechPacket, type SemtechPacket } from '../../simulator/forwarder/semtech-udp.js';
@@ -158,5 +159,15 @@ describe('loire simulate', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('summary percentages', () => {
+  it('round down, so that a loss never reads 100.0 %', () => {
+    expect(pct(0.9998)).toBe('99.9 %');
+    expect(pct(1)).toBe('100.0 %');
+    expect(pct(0.29)).toBe('29.0 %');
+    expect(pct(0)).toBe('0.0 %');
+    expect(pct(0.12345)).toBe('12.3 %');
   });
 });
