@@ -163,9 +163,20 @@ function encode(argv: string[], io: Io): number {
   const wanted = args.values['fport'];
   const fPort = wanted === undefined ? undefined : intOption(wanted, 'fport', 1, 255);
   const input = { data, ...(fPort === undefined ? {} : { fPort }) };
-  const result = args.flags['uplink'] ? encodeUplink(codec, input) : encodeDownlink(codec, input);
+  const uplink = args.flags['uplink'] === true;
+  if (!uplink && codec.encodeDownlink === undefined && codec.encodeUplink !== undefined) {
+    throw new UsageError(`${codec.id} has no downlink to encode; add --uplink to encode what ` +
+      'the device sends', 'NO_ENCODER');
+  }
+  const result = uplink ? encodeUplink(codec, input) : encodeDownlink(codec, input);
   const json = args.flags['json'] === true;
   if (result.errors.length > 0) return codecFailure(result.errors, io, json);
+  // FRMPayload is at most 242 bytes at any data rate of any region (RP002-1.0.4, the N
+  // columns of the maximum payload tables): a longer payload cannot be sent as one frame.
+  if (result.bytes.length > 242) {
+    result.warnings.push(`${result.bytes.length} bytes: more than the 242 a LoRaWAN frame ` +
+      'carries at any data rate');
+  }
   if (fPort !== undefined && result.fPort !== fPort) {
     throw new UsageError(`--fport ${fPort}: ${codec.id} sends this message on fPort ` +
       `${String(result.fPort)}`, 'FPORT_MISMATCH');

@@ -163,3 +163,29 @@ describe('validate progress on a terminal', () => {
     expect(progress[progress.length - 1]).toBe('validate: 25000/25000 frames');
   });
 });
+
+describe('codec encode guidance', () => {
+  const io = (): Io & { out: (t: string) => void; lines: string[]; errs: string[] } => {
+    const lines: string[] = [];
+    const errs: string[] = [];
+    return { lines, errs, isTty: false, out: (t) => lines.push(t), err: (t) => errs.push(t) };
+  };
+  test('an uplink-only codec without --uplink points to --uplink', async () => {
+    const c = io();
+    expect(await runCli(['codec', 'encode', 'loire/water-meter', '--data', '{}'], c)).toBe(2);
+    expect(c.errs).toEqual(['loire: loire/water-meter has no downlink to encode; add --uplink ' +
+      'to encode what the device sends']);
+  });
+  test('a payload over 242 bytes is encoded with a warning', async () => {
+    // 61 Cayenne LPP temperature records of 4 bytes: 244 bytes.
+    const data = Array.from({ length: 61 }, (_, i) => ({ channel: i, temperature: 20.5 }));
+    const c = io();
+    const status = await runCli(['codec', 'encode', 'generic/cayenne-lpp', '--uplink', '--json',
+      '--data', JSON.stringify(data)], c);
+    expect(status).toBe(0);
+    const out = JSON.parse(c.lines.join(''));
+    expect(out.bytes.length).toBe(244 * 2);
+    expect(out.warnings).toEqual(['244 bytes: more than the 242 a LoRaWAN frame carries at any ' +
+      'data rate']);
+  });
+});
