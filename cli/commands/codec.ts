@@ -101,10 +101,18 @@ function list(argv: string[], io: Io): number {
       rest)));
     return 0;
   }
+  // Columns as wide as their longest entry (NAS devices list six FPorts).
+  const portsOf = (c: (typeof infos)[number]): string =>
+    c.uplinkFPorts.length > 0 ? c.uplinkFPorts.join(',') : 'any';
+  let idWidth = 0;
+  let portsWidth = 0;
   for (const c of infos) {
-    const ports = c.uplinkFPorts.length > 0 ? c.uplinkFPorts.join(',') : 'any';
-    io.out(`${c.id.padEnd(32)} ${c.category.padEnd(9)} fPorts ${ports.padEnd(12)} ` +
-      c.operations.join(' '));
+    idWidth = Math.max(idWidth, c.id.length);
+    portsWidth = Math.max(portsWidth, portsOf(c).length);
+  }
+  for (const c of infos) {
+    io.out(`${c.id.padEnd(idWidth)}  ${c.category.padEnd(9)} fPorts ` +
+      `${portsOf(c).padEnd(portsWidth)}  ${c.operations.join(' ')}`);
   }
   return 0;
 }

@@ -189,3 +189,14 @@ describe('codec encode guidance', () => {
       'data rate']);
   });
 });
+
+describe('codec list', () => {
+  test('columns line up, NAS FPort lists included', async () => {
+    const lines: string[] = [];
+    const io: Io = { out: (t) => lines.push(t), err: () => {}, isTty: false };
+    expect(await runCli(['codec', 'list'], io)).toBe(0);
+    const starts = new Set(lines.map((l) => l.indexOf('decodeUplink')));
+    expect(lines.some((l) => l.includes('23,26,50,60,61,99'))).toBe(true);
+    expect(starts.size).toBe(1);
+  });
+});
