@@ -13,6 +13,7 @@ import {
   buildDownlink,
   buildUplink,
   createDeviceSession,
+  createRootSession,
   openDownlink,
   type LorawanVersion,
   type Session,
@@ -131,4 +132,15 @@ describe('LoRaWAN 1.0 session frames against lora-packet', () => {
         expect([...LoraPacket.decrypt(p, buf(k.app), buf(k.nwk))]).toEqual([...f.frmPayload]);
       }
     });
+});
+
+describe('root sessions', () => {
+  const ids = { devEui: '0102030405060708', joinEui: '0807060504030201' };
+  test('a missing root key is a TypeError naming it, when the session is made', () => {
+    const appKey = new Uint8Array(16);
+    expect(() => createRootSession('1.1', { ...ids, appKey })).toThrowError(
+      new TypeError('nwkKey: expected 16 bytes for LoRaWAN 1.1'));
+    expect(() => createRootSession('1.0', { ...ids } as never)).toThrowError(
+      new TypeError('appKey: expected 16 bytes for LoRaWAN 1.0'));
+  });
 });
