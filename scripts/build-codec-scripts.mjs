@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, transform } from 'esbuild';
 import ts from 'typescript';
 import { checkEs5 } from './codec-script-check.mjs';
+import { templatesToPlus } from './es5-templates.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = resolve(ROOT, 'dist', 'codec-scripts');
@@ -240,31 +241,6 @@ async function bundleCodec(entry) {
     logLevel: 'silent',
   });
   return result.outputFiles[0].text;
-}
-
-/**
- * Template literals as `+` chains: TypeScript lowers them to `"".concat(a, ": ")` calls, a few
- * bytes longer each. The values joined in codec messages are strings and numbers, for which
- * `+` and `concat` give the same text.
- */
-function templatesToPlus(context) {
-  const f = context.factory;
-  const plus = (a, b) => f.createBinaryExpression(a, ts.SyntaxKind.PlusToken, b);
-  const visit = (node) => {
-    if (!ts.isTemplateExpression(node)) return ts.visitEachChild(node, visit, context);
-    // An empty head is left out when text follows the first value, which already makes the
-    // first + a string concatenation; otherwise it stays.
-    const spans = node.templateSpans;
-    const skipHead = node.head.text === '' && spans[0].literal.text !== '';
-    let e = skipHead ? undefined : f.createStringLiteral(node.head.text);
-    for (const span of spans) {
-      const value = f.createParenthesizedExpression(ts.visitNode(span.expression, visit));
-      e = e === undefined ? value : plus(e, value);
-      if (span.literal.text !== '') e = plus(e, f.createStringLiteral(span.literal.text));
-    }
-    return f.createParenthesizedExpression(e);
-  };
-  return (sourceFile) => ts.visitNode(sourceFile, visit);
 }
 
 function lowerToEs5(code) {

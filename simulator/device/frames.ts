@@ -155,7 +155,12 @@ export interface RootKeys {
  * ```
  */
 export function createRootSession(version: LorawanVersion, root: RootKeys): FrameSession {
-  const keys: FrameKeys = version === '1.1' ? { nwkKey: root.nwkKey! } : { appKey: root.appKey };
+  // Said here rather than at the first Join-Request, where the core would report a missing
+  // key as bad data (LoireError).
+  const name = version === '1.1' ? 'nwkKey' : 'appKey';
+  const key = version === '1.1' ? root.nwkKey : root.appKey;
+  if (key === undefined) throw new TypeError(`${name}: expected 16 bytes for LoRaWAN ${version}`);
+  const keys: FrameKeys = version === '1.1' ? { nwkKey: key } : { appKey: key };
   return createFrameSession(keys, { lorawan: version });
 }
 
