@@ -176,16 +176,20 @@ export function normalizeUplink(
   const variables = mergeVariables(options, input.variables);
   if (typeof variables === 'string') return decodeFailure([variables]);
   let harmonised: Harmonised;
+  let warnings: string[] = [];
   try {
     harmonised = codec.normalizeUplink(input.data);
+    if (typeof codec.normalizeWarnings === 'function') {
+      warnings = codec.normalizeWarnings(input.data);
+    }
   } catch (e) {
     return decodeFailure([describeException(e)]);
   }
   if (options && options.normalized === 'tts') {
     const tts = toTtsNormalized(harmonised);
-    return { data: tts.data, errors: [], warnings: tts.warnings };
+    return { data: tts.data, errors: [], warnings: warnings.concat(tts.warnings) };
   }
-  return { data: harmonised, errors: [], warnings: [] };
+  return { data: harmonised, errors: [], warnings };
 }
 
 /**

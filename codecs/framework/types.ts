@@ -123,6 +123,11 @@ export interface CodecDefinition {
   decodeDownlink?(input: DecodeInput): Decoded;
   /** The vendor-neutral view of a decoded uplink's `data`; see `harmonised.ts`. */
   normalizeUplink?(data: unknown): import('./harmonised.js').Harmonised;
+  /**
+   * Device states that `normalizeUplink` reports as warnings, in the vendor's wording, where
+   * the vendor's own normalizer does (MClimate Vicki: `'childLock: true'`).
+   */
+  normalizeWarnings?(data: unknown): string[];
   uplinkSchema: JsonSchema;
   downlinkSchema?: JsonSchema;
   examples: CodecExample[];

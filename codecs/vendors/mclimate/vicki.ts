@@ -252,6 +252,11 @@ export const vicki: CodecDefinition = makeMclimateCodec({
     targetTemperatureFloat: { type: 'number', description: '°C' },
   },
   chooseKeepalive: (d) => (d.reason === 81 ? 0x81 : 0x01),
+  // The vendor's normalizeUplink (TheThingsNetwork/lorawan-devices vendor/mclimate/vicki.js)
+  // reports these states as warnings, in this order.
+  warnFlags: ['openWindow', 'highMotorConsumption', 'lowMotorConsumption', 'brokenSensor',
+    'childLock', 'calibrationFailed', 'attachedBackplate', 'perceiveAsOnline',
+    'antiFreezeProtection'],
   normalize(d) {
     const out: HarmonisedHvac = { category: 'hvac' };
     pick(d, out as unknown as Record<string, unknown>, {

@@ -26,6 +26,8 @@ export interface MclimateDeviceTable extends MclimateUplinkTable {
   /** FPort the vendor's encoder puts downlinks on. */
   downlinkFPort: number;
   normalize(data: Record<string, unknown>): Harmonised;
+  /** Flags the vendor's normalizer reports as warnings when true, in its order. */
+  warnFlags?: string[];
   examples: CodecExample[];
 }
 
@@ -94,6 +96,8 @@ export function makeMclimateCodec(t: MclimateDeviceTable): CodecDefinition {
       return { data: { bytes: input.bytes.slice() } };
     },
     normalizeUplink: (data) => t.normalize(data as Record<string, unknown>),
+    ...(t.warnFlags ? { normalizeWarnings: (data: unknown) => flagWarnings(t.warnFlags!, data) }
+      : {}),
     uplinkSchema: uplinkSchemaOf(t),
     // Downlink data is either a set of commands (what encodeDownlink takes, and what
     // decodeDownlink gives with `variables.decodeCommands`) or, by default, the vendor's echo of
@@ -132,4 +136,13 @@ export function pick(
   for (const from in map) {
     if (typeof data[from] === 'number') out[map[from]!] = data[from];
   }
+}
+
+/** `'<flag>: true'` for each flag set in a decoded uplink, as MClimate's normalizers word it. */
+function flagWarnings(flags: string[], data: unknown): string[] {
+  const out: string[] = [];
+  if (data === null || typeof data !== 'object') return out;
+  const d = data as Record<string, unknown>;
+  for (let i = 0; i < flags.length; i++) if (d[flags[i]!] === true) out.push(flags[i] + ': true');
+  return out;
 }
