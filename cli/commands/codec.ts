@@ -179,12 +179,6 @@ function encode(argv: string[], io: Io): number {
   const result = uplink ? encodeUplink(codec, input) : encodeDownlink(codec, input);
   const json = args.flags['json'] === true;
   if (result.errors.length > 0) return codecFailure(result.errors, io, json);
-  // FRMPayload is at most 242 bytes at any data rate of any region (RP002-1.0.4, the N
-  // columns of the maximum payload tables): a longer payload cannot be sent as one frame.
-  if (result.bytes.length > 242) {
-    result.warnings.push(`${result.bytes.length} bytes: more than the 242 a LoRaWAN frame ` +
-      'carries at any data rate');
-  }
   if (fPort !== undefined && result.fPort !== fPort) {
     throw new UsageError(`--fport ${fPort}: ${codec.id} sends this message on fPort ` +
       `${String(result.fPort)}`, 'FPORT_MISMATCH');

@@ -265,8 +265,18 @@ function runEncoder(
   if (typeof bytes === 'string') return encodeFailure([codec.id + ' ' + which + ': ' + bytes]);
   const fPort = checkFPort(result.fPort);
   if (typeof fPort === 'string') return encodeFailure([codec.id + ' ' + which + ': ' + fPort]);
-  return { bytes, fPort, errors: [], warnings: cleanList(result.warnings) };
+  const warnings = cleanList(result.warnings);
+  // FRMPayload is at most 242 bytes at any data rate of any region (RP002-1.0.4, the N
+  // columns of the maximum payload tables): a longer payload cannot go out as one frame.
+  if (bytes.length > MAX_FRM_PAYLOAD) {
+    warnings.push(bytes.length + ' bytes: more than the ' + MAX_FRM_PAYLOAD +
+      ' a LoRaWAN frame carries at any data rate');
+  }
+  return { bytes, fPort, errors: [], warnings };
 }
+
+/** The largest FRMPayload of any data rate in RP002-1.0.4. */
+const MAX_FRM_PAYLOAD = 242;
 
 /** Validates and normalises a decoder input; a string is the error message. */
 function normaliseDecodeInput(

@@ -213,3 +213,24 @@ describe('TS013 encoders and the asked fPort', () => {
     ]);
   });
 });
+
+describe('payload size', () => {
+  // 242 bytes is the largest N of RP002-1.0.4's maximum payload tables (EU868 DR5 to DR7).
+  const sized = (n: number): CodecDefinition => fixture({
+    encodeDownlink: () => ({ bytes: new Array<number>(n).fill(0), fPort: 1 }),
+  });
+  test('242 bytes pass without a word, 243 come with a warning', () => {
+    expect(encodeDownlink(sized(242), { data: {} }).warnings).toEqual([]);
+    const r = encodeDownlink(sized(243), { data: {} });
+    expect(r.bytes.length).toBe(243);
+    expect(r.warnings).toEqual([
+      '243 bytes: more than the 242 a LoRaWAN frame carries at any data rate',
+    ]);
+  });
+  test('normalizeUplink carries a codec\'s state warnings (MClimate Vicki, vector hvac-01)', () => {
+    const vicki = getCodec('mclimate/vicki')!;
+    const bytes = [0x01, 0x1d, 0x5a, 0x78, 0xfa, 0x2c, 0x01, 0xf0, 0x80];
+    const data = decodeUplink(vicki, { bytes, fPort: 1 }).data;
+    expect(normalizeUplink(vicki, { data }).warnings).toEqual(['childLock: true']);
+  });
+});
