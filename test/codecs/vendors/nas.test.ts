@@ -490,3 +490,18 @@ describe('behaviour', () => {
     expect(d['meter_accumulated_volume__m3']).toBe('1234567.89');
   });
 });
+
+describe('CM30xx general configuration, found by the round-trip property', () => {
+  vitest('a 64-bit accumulated volume near 2^53 litres encodes back to the same bytes', () => {
+    // Flags: parameter 4 only (meter_accumulated_volume, u64 litres, shown in m3).
+    const raw = 4400269694098688;
+    const le: number[] = [];
+    for (let i = 0, v = raw; i < 8; i++, v = Math.floor(v / 256)) le.push(v % 256);
+    const bytes = [0x20, 0x10, 0x00].concat(le);
+    const d = cm30xxCodec.decodeDownlink!({ bytes, fPort: 50, variables: {} });
+    const volume = Object.keys(d.data as object).find((k) => k.startsWith('meter_accumulated'));
+    expect((d.data as Record<string, number>)[volume!]).toBe(raw / 1000);
+    const e = cm30xxCodec.encodeDownlink!({ data: d.data, variables: {} });
+    expect(toHex(e.bytes)).toBe(toHex(bytes));
+  });
+});

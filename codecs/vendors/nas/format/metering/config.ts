@@ -38,6 +38,19 @@ function lookup(table: Record<number, string>, r: Reader, field: string): string
   return name;
 }
 
+/**
+ * The integer `r` whose `r / scale` is `v`, as the decoder computed it. Near 2^53 / scale
+ * (a 64-bit volume in litres) `v * scale` can miss by one: 4400269694098.688 m3 times 1000
+ * rounds to ...689, which would not decode back to the same volume.
+ */
+function unscale(v: number, scale: number): number {
+  const r = Math.round(v * scale);
+  if (r / scale === v) return r;
+  if ((r - 1) / scale === v) return r - 1;
+  if ((r + 1) / scale === v) return r + 1;
+  return r;
+}
+
 /** Optional parameters in flag order (bits 0-12 of the two flag bytes). */
 const PARAMS = ['radio_lorawan_profile', 'radio_wmbus_profile', 'meter_serial',
   'meter_multiplier', 'meter_accumulated_volume', 'meter_accumulated_volume_offset',
@@ -129,7 +142,7 @@ export const GENERAL_CONFIG: NasPacket = {
         privacy: boolField(data, 'privacy_mode_active', w.what) }, w.what), 'meter format');
     }
     const k4 = key('meter_accumulated_volume');
-    if (sent[4]) w64(w, Math.round(numField(data, k4, w.what) * 1000), k4);
+    if (sent[4]) w64(w, unscale(numField(data, k4, w.what), 1000), k4);
     const k5 = key('meter_accumulated_volume_offset');
     if (sent[5]) wi32(w, Math.round(numField(data, k5, w.what) * 1000), k5);
     const k6 = key('meter_nominal_flow');
