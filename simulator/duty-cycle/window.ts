@@ -9,17 +9,12 @@
  * that no rolling one-hour window ever holds more than the budget.
  */
 
+import { emptySpans, recordSpan, type Spans } from './spans.js';
+
 /** Airtime ledger of one sub-band over a rolling window. */
 export class SlidingWindow {
-  // Past transmissions [start, end) in start order, as two arrays of plain numbers (unboxed
-  // and contiguous, where span objects would each be a separate load).
-  private starts: number[] = [];
-  private ends: number[] = [];
-  // Index of the oldest span still in the window: dropping is a cursor move, not a copy.
-  private head = 0;
-  // Airtime of the spans from `head`, summed again whenever spans are dropped, so that its
-  // rounding error stays within a few units of the last place.
-  private totalMs = 0;
+  // Past transmissions (see spans.ts).
+  private readonly spans: Spans = emptySpans();
 
   /**
    * @param budgetMs airtime allowed in any window (duty cycle x window)
@@ -32,10 +27,11 @@ export class SlidingWindow {
 
   /** Airtime of past transmissions inside [fromMs, toMs]. */
   usedMs(fromMs: number, toMs: number): number {
+    const { starts, ends, head } = this.spans;
     let sum = 0;
-    for (let i = this.head; i < this.starts.length; i++) {
-      const a = Math.max(this.starts[i]!, fromMs);
-      const b = Math.min(this.ends[i]!, toMs);
+    for (let i = head; i < starts.length; i++) {
+      const a = Math.max(starts[i]!, fromMs);
+      const b = Math.min(ends[i]!, toMs);
       if (b > a) sum += b - a;
     }
     return sum;
@@ -48,17 +44,16 @@ export class SlidingWindow {
   earliestStartMs(notBeforeMs: number, toaMs: number): number {
     const target = this.budgetMs - toaMs;
     if (target < 0) return Infinity;
+    const { starts, ends, head, totalMs } = this.spans;
     // All the past airtime fits beside the frame (with a margin far above rounding): no window
     // can overflow, and the search below would find nothing.
-    if (this.totalMs < target - 1e-6) return notBeforeMs;
+    if (totalMs < target - 1e-6) return notBeforeMs;
     // With the new frame last, the fullest window is the one ending where it ends; the past
     // airtime in it, f(w) for a window starting at w, only falls as w moves right. Find the
     // smallest w with f(w) <= target from suffix sums of the spans.
-    const starts = this.starts;
-    const ends = this.ends;
     let suffix = 0;
     let w = -Infinity;
-    for (let i = starts.length - 1; i >= this.head; i--) {
+    for (let i = starts.length - 1; i >= head; i--) {
       const len = ends[i]! - starts[i]!;
       if (suffix + len > target) {
         w = ends[i]! - (target - suffix);
@@ -71,24 +66,6 @@ export class SlidingWindow {
 
   /** Records a transmission; spans must come in start order. Old spans are dropped. */
   record(startMs: number, toaMs: number): void {
-    const horizon = startMs - this.windowMs;
-    const from = this.head;
-    while (this.head < this.ends.length && this.ends[this.head]! <= horizon) this.head++;
-    const dropped = this.head !== from;
-    if (this.head > 64 && this.head * 2 > this.ends.length) {
-      this.starts = this.starts.slice(this.head);
-      this.ends = this.ends.slice(this.head);
-      this.head = 0;
-    }
-    const endMs = startMs + toaMs;
-    this.starts.push(startMs);
-    this.ends.push(endMs);
-    if (!dropped) {
-      this.totalMs += endMs - startMs;
-    } else {
-      let sum = 0;
-      for (let i = this.head; i < this.ends.length; i++) sum += this.ends[i]! - this.starts[i]!;
-      this.totalMs = sum;
-    }
+    recordSpan(this.spans, startMs, startMs + toaMs, startMs - this.windowMs);
   }
 }

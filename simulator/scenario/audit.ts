@@ -5,6 +5,8 @@
  * transmissions, and counts every window that goes over.
  */
 
+import { emptySpans, recordSpan, type Spans } from '../duty-cycle/spans.js';
+
 /** A sub-band as the audit needs it. */
 export interface AuditBand {
   fromHz: number;
@@ -14,16 +16,11 @@ export interface AuditBand {
 
 const WINDOW_MS = 3_600_000;
 
-interface Track {
-  starts: number[];
-  ends: number[];
-  head: number;
-  /**
-   * Whole airtime of the spans from `head`, added in index order (summed again when spans are
-   * dropped): the same additions as the window's sum, each term no smaller, so it bounds it.
-   */
-  totalMs: number;
-}
+/**
+ * A sub-band's spans. Their `totalMs` is made of the same additions as the window's sum below,
+ * each term no smaller (whole spans), so it bounds that sum.
+ */
+type Track = Spans;
 
 /**
  * Audits transmissions.
@@ -98,26 +95,12 @@ export class DutyCycleAudit {
     if (band.dutyCycle >= 1) return;
     let t = perBand[bi];
     if (t === undefined) {
-      t = { starts: [], ends: [], head: 0, totalMs: 0 };
+      t = emptySpans();
       perBand[bi] = t;
     }
     const end = startMs + toaMs;
     const from = end - WINDOW_MS;
-    const head = t.head;
-    while (t.head < t.ends.length && t.ends[t.head]! <= from) t.head++;
-    const dropped = t.head !== head;
-    if (t.head > 64 && t.head * 2 > t.ends.length) {
-      t.starts = t.starts.slice(t.head);
-      t.ends = t.ends.slice(t.head);
-      t.head = 0;
-    }
-    t.starts.push(startMs);
-    t.ends.push(end);
-    if (dropped) {
-      let sum = 0;
-      for (let i = t.head; i < t.ends.length; i++) sum += t.ends[i]! - t.starts[i]!;
-      t.totalMs = sum;
-    } else t.totalMs += end - startMs;
+    recordSpan(t, startMs, end, from);
     const budgetMs = band.dutyCycle * WINDOW_MS;
     // Within budget even counted whole: the window's share cannot be over.
     if (t.totalMs <= budgetMs + 1e-3) return;
