@@ -9,7 +9,7 @@
  * packet shows an unknown error code as 'invalid_error_code' as the CM30xx decoder does; the
  * vendor's UM30xx decoder also reports it as an error.
  *
- * The minified script body (TS013 wrapper and OMS record decoder included) is about 38.6 kB,
+ * The minified script body (TS013 wrapper and OMS record decoder included) is about 38.8 kB,
  * under the 39,936 bytes the script build allows a body.
  */
 import type { CodecDefinition } from '../../framework/types.js';
